@@ -1,0 +1,77 @@
+"""Guide bilan: navigation by phase of the bilan, behind the access gate.
+
+Run it with `streamlit run server.py` (which adds the cookie middleware); AppTest runs this file.
+"""
+
+import streamlit as st
+
+from ui import session
+from ui.layout import apply_presentation_style
+from ui.topbar import draw_topbar
+
+st.set_page_config(page_title="Guide bilan", page_icon="🧭", layout="wide")
+
+store = session.get_store()
+link_error = session.open_personal_link(store)
+principal = session.current_principal(store) if store.has_users() else None
+st.session_state["principal"] = principal
+if link_error:
+    st.session_state["link_error"] = link_error
+
+
+def page(path: str, title: str, icon: str, **kwargs) -> st.Page:
+    return st.Page(path, title=title, icon=icon, **kwargs)
+
+
+def workbook_pages(visibility: str = "visible") -> dict[str, list[st.Page]]:
+    """The guide's steps, grouped by phase of the bilan (only the steps that work)."""
+    return {
+        "Investigation": [
+            page("pages/interets.py", "Mes centres d’intérêt", "🧩", visibility=visibility),
+            page("pages/interets_resultats.py", "Mon profil d’intérêts", "📊", visibility=visibility),
+        ],
+        "Mon classeur": [
+            page("pages/mon_classeur.py", "Télécharger mon classeur", "📄", visibility=visibility)
+        ],
+    }
+
+
+if not store.has_users():
+    pages = [page("pages/premier_lancement.py", "Premier lancement", "🛠️", default=True)]
+elif principal is None:
+    pages = [page("pages/connexion.py", "Connexion", "🔑", default=True)]
+elif principal.is_beneficiary:
+    pages = {
+        "Accueil": [page("pages/accueil.py", "Où j’en suis", "🏠", default=True)],
+        **workbook_pages(),
+    }
+else:
+    st.session_state.setdefault("presentation_mode", principal.user.presentation_mode)
+    consultant = [page("pages/dossiers.py", "Mes dossiers", "🗂️", default=True)]
+    if principal.user.role == "admin":
+        consultant.append(page("pages/comptes.py", "Comptes consultants", "👥"))
+    # The dossier's pages are always registered (so a page can switch to them) and shown
+    # once a dossier the consultant may open is selected.
+    dossier_id = session.selected_dossier_id()
+    mine = {d.id: d for d in store.dossiers_of(principal.user.id)}
+    if dossier_id is not None and dossier_id not in mine:
+        session.select_dossier(None)
+        dossier_id = None
+    shown = "visible" if dossier_id is not None else "hidden"
+    heading = f"Dossier de {mine[dossier_id].full_name}" if dossier_id is not None else "Dossier"
+    pages = {
+        "Consultant": consultant,
+        heading: [page("pages/dossier.py", "Suivi du dossier", "📋", visibility=shown)],
+        **workbook_pages(shown),
+    }
+
+if principal is not None and principal.is_beneficiary:
+    dossier = store.dossier(principal.dossier_id)
+    st.session_state.setdefault("presentation_mode", dossier.presentation_mode)
+
+position = "top" if st.session_state.get("presentation_mode") else "sidebar"
+current = st.navigation(pages, position=position)
+apply_presentation_style()
+if principal is not None:
+    draw_topbar(store, principal)
+current.run()

@@ -1,0 +1,46 @@
+"""Beneficiary's home: where I am, what comes next, progress per module, time spent."""
+
+import streamlit as st
+
+from ui import session
+from workbook.activity import format_duration
+from workbook.modules import MODULES, next_step
+from workbook.overview import overview
+
+MODULE_PAGES = {"interets": "pages/interets.py"}
+
+store = session.get_store()
+opened = session.require_workbook()
+workbook = opened.workbook
+view = overview(store, opened.dossier)
+
+st.title(f"Bonjour {workbook.beneficiary.first_name}")
+st.write(
+    "Ce classeur vous accompagne pendant votre bilan de compétences. Vous y travaillez "
+    "à votre rythme, une étape à la fois : chaque réponse est enregistrée aussitôt, "
+    "vous pouvez fermer la page et revenir quand vous voulez."
+)
+
+upcoming = next_step(workbook)
+with st.container(border=True):
+    if upcoming is None:
+        st.subheader("✅ Tout ce qui est proposé pour l’instant est fait")
+        st.write("Vous pouvez revoir vos résultats et télécharger votre classeur.")
+        st.page_link("pages/mon_classeur.py", label="Télécharger mon classeur", icon="📄")
+    else:
+        started = upcoming.progress(workbook).answered > 0
+        st.subheader(("Pour continuer : " if started else "Prochaine étape : ") + upcoming.title)
+        st.write(upcoming.what)
+        st.page_link(MODULE_PAGES[upcoming.key],
+                     label="Reprendre là où j’en étais" if started else "Commencer", icon="▶️")
+
+st.subheader("Mon avancement")
+for module, progress in zip(MODULES, view.modules):
+    st.progress(
+        progress.percent / 100,
+        text=f"{module.title} ({module.phase.value}) : {progress.answered} sur {progress.total}",
+    )
+st.caption(
+    f"Temps de travail guidé enregistré : {format_duration(view.time_spent)} "
+    "(les pauses de plus de cinq minutes ne sont pas comptées)."
+)

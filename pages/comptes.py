@@ -1,0 +1,37 @@
+"""Administrators create the consultants' accounts."""
+
+import streamlit as st
+
+from ui import session
+from workbook import access
+from workbook.store import DuplicateEmailError, Role
+
+store = session.get_store()
+me = session.principal().user
+
+st.title("Comptes consultants")
+st.dataframe(
+    [{"Nom": u.display_name, "E-mail": u.email,
+      "Rôle": "administrateur" if u.role is Role.ADMIN else "consultant"} for u in store.list_users()],
+    hide_index=True, width="stretch",
+)
+
+st.subheader("Nouveau compte")
+with st.form("new_account", clear_on_submit=False):
+    name = st.text_input("Nom affiché", max_chars=120)
+    email = st.text_input("Adresse e-mail", max_chars=254)
+    password = st.text_input("Mot de passe provisoire", type="password",
+                             help=f"Au moins {access.MIN_PASSWORD_LENGTH} caractères ; à transmettre à la personne.")
+    admin = st.checkbox("Administrateur (peut créer des comptes)")
+    created = st.form_submit_button("Créer le compte", type="primary")
+if created:
+    if not name.strip() or "@" not in email:
+        st.error("Indiquez un nom et une adresse e-mail valide.")
+    else:
+        try:
+            user = access.create_account(store, me, email, name, password,
+                                         Role.ADMIN if admin else Role.CONSULTANT)
+        except (access.WeakPassword, DuplicateEmailError, access.AccessDenied) as exc:
+            st.error(getattr(exc, "message", None) or str(exc))
+        else:
+            st.success(f"Compte créé pour {user.display_name}.")

@@ -1,0 +1,59 @@
+"""Consultant's home: their dossiers with progress, guided time and last activity."""
+
+import pandas as pd
+import streamlit as st
+
+from ui import session
+from workbook.activity import format_duration
+from workbook.model import utcnow
+from workbook.overview import format_when, overview
+
+store = session.get_store()
+me = session.principal().user
+
+st.title("Mes dossiers")
+
+dossiers = store.dossiers_of(me.id)
+if not dossiers:
+    st.info("Vous n’avez encore aucun dossier. Créez le premier ci-dessous.")
+else:
+    now = utcnow()
+    views = [overview(store, d) for d in dossiers]
+    table = pd.DataFrame(
+        {
+            "Bénéficiaire": [v.dossier.full_name for v in views],
+            "Avancement": [v.percent for v in views],
+            "Travail guidé": [format_duration(v.time_spent) for v in views],
+            "Dernière activité": [format_when(v.last_activity, now) for v in views],
+            "Lien personnel": ["actif" if v.dossier.has_link else "aucun" for v in views],
+        }
+    )
+    st.dataframe(
+        table, hide_index=True, width="stretch",
+        column_config={
+            "Avancement": st.column_config.ProgressColumn(
+                "Avancement", format="%d %%", min_value=0, max_value=100
+            )
+        },
+    )
+    choice = st.selectbox(
+        "Ouvrir le dossier de", options=[d.id for d in dossiers],
+        format_func=lambda i: next(d.full_name for d in dossiers if d.id == i),
+        index=None, placeholder="Choisissez un bénéficiaire",
+    )
+    if st.button("Ouvrir le dossier", type="primary", disabled=choice is None):
+        session.select_dossier(choice)
+        st.switch_page("pages/dossier.py", query_params={"dossier": str(choice)})
+
+st.subheader("Nouveau dossier")
+with st.form("new_dossier", clear_on_submit=True):
+    first = st.text_input("Prénom du ou de la bénéficiaire", max_chars=80)
+    last = st.text_input("Nom", max_chars=80)
+    created = st.form_submit_button("Créer le dossier")
+if created:
+    if not first.strip() or not last.strip():
+        st.error("Indiquez le prénom et le nom.")
+    else:
+        dossier = store.create_dossier(me.id, first, last)
+        session.select_dossier(dossier.id)
+        st.switch_page("pages/dossier.py", query_params={"dossier": str(dossier.id)})

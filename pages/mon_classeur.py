@@ -1,0 +1,56 @@
+"""My workbook: the PDF to keep, and the whole workbook as a JSON file (export and import)."""
+
+import streamlit as st
+
+from exports.json_io import WorkbookImportError, export_json, import_json
+from exports.pdf_workbook import build_workbook_pdf
+from ui import session
+
+opened = session.require_workbook()
+session.touch_activity(opened, "classeur")
+workbook = opened.workbook
+slug = f"{workbook.beneficiary.first_name}-{workbook.beneficiary.last_name}".lower().replace(" ", "-")
+
+st.title("Mon classeur")
+st.write(
+    "Téléchargez votre classeur personnel au format PDF : il rassemble vos résultats, "
+    "module par module, et servira à préparer la synthèse de votre bilan avec votre consultant."
+)
+st.info(
+    "Vous êtes le seul destinataire des résultats de votre bilan : rien n’est transmis "
+    "à qui que ce soit sans votre accord."
+)
+st.download_button(
+    "Télécharger mon classeur (PDF)",
+    data=lambda: build_workbook_pdf(workbook),
+    file_name=f"classeur-bilan-{slug}.pdf",
+    mime="application/pdf",
+    type="primary",
+    icon="📄",
+)
+
+st.subheader("Sauvegarde complète")
+st.write("Le fichier de sauvegarde contient toutes vos réponses. Il permet de restaurer le classeur.")
+st.download_button(
+    "Télécharger la sauvegarde (JSON)",
+    data=lambda: export_json(workbook),
+    file_name=f"classeur-bilan-{slug}.json",
+    mime="application/json",
+)
+
+uploaded = st.file_uploader("Restaurer depuis un fichier de sauvegarde", type=["json"],
+                            max_upload_size=2)
+if uploaded is not None:
+    try:
+        restored = import_json(uploaded.getvalue())
+    except WorkbookImportError as exc:
+        st.error(f"Ce fichier n’a pas été importé, votre classeur est inchangé. {exc.message}")
+    else:
+        st.warning(
+            "Restaurer ce fichier remplacera tout le contenu actuel du classeur "
+            f"(sauvegarde de {restored.beneficiary.first_name} {restored.beneficiary.last_name})."
+        )
+        if st.button("Remplacer mon classeur par cette sauvegarde"):
+            if session.save_workbook(opened, restored, "classeur"):
+                session.reload_workbook(opened.dossier.id)
+                st.success("Le classeur a été restauré.")

@@ -1,0 +1,38 @@
+"""First start: the database is empty, so the first administrator account is created here."""
+
+import streamlit as st
+
+from ui import session
+from workbook import access
+from workbook.store import DuplicateEmailError
+
+st.title("Bienvenue dans le Guide bilan")
+st.write(
+    "Aucun compte n’existe encore. Créez le compte de la première personne "
+    "administratrice : elle pourra ensuite créer les comptes des consultants."
+)
+
+with st.form("first_admin"):
+    name = st.text_input("Nom affiché", max_chars=120)
+    email = st.text_input("Adresse e-mail", max_chars=254, autocomplete="email")
+    password = st.text_input(
+        "Mot de passe", type="password", autocomplete="new-password",
+        help=f"Au moins {access.MIN_PASSWORD_LENGTH} caractères.",
+    )
+    confirm = st.text_input("Confirmez le mot de passe", type="password", autocomplete="new-password")
+    submitted = st.form_submit_button("Créer le compte administrateur", type="primary")
+
+if submitted:
+    store = session.get_store()
+    if not name.strip() or "@" not in email:
+        st.error("Indiquez un nom et une adresse e-mail valide.")
+    elif password != confirm:
+        st.error("Les deux mots de passe ne sont pas identiques.")
+    else:
+        try:
+            user = access.create_first_admin(store, email, name, password)
+        except (access.WeakPassword, DuplicateEmailError, access.AccessDenied) as exc:
+            st.error(getattr(exc, "message", None) or str(exc))
+        else:
+            session.sign_in(store, user)
+            st.rerun()

@@ -1,0 +1,97 @@
+"""Plotly figure builders and their text equivalents (pure: no Streamlit here).
+
+The radar and bar builders are generic (labels + values on 0-100) so that the interests
+hexagon, and later the life wheel and values, share them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import plotly.graph_objects as go
+
+from questionnaires.schema import RiasecTexts
+from scoring.riasec import HEXAGON_ORDER, RiasecResult
+
+BLUE = "#1f5aa6"
+FONT = dict(family="Source Sans Pro, sans-serif", size=15, color="#1b1b1b")
+
+
+def radar_figure(labels: Sequence[str], values: Sequence[float], *, height: int = 420,
+                 font_scale: float = 1.0, range_max: float = 100) -> go.Figure:
+    """A filled polygon on a linear (polygonal) grid, first axis at the top, clockwise."""
+    closed_labels = [*labels, labels[0]]
+    closed_values = [*values, values[0]]
+    figure = go.Figure(
+        go.Scatterpolar(
+            r=closed_values, theta=closed_labels, fill="toself", mode="lines+markers",
+            line=dict(color=BLUE, width=3), fillcolor="rgba(31,90,166,0.25)",
+            hovertemplate="%{theta} : %{r:.0f}<extra></extra>",
+        )
+    )
+    figure.update_polars(
+        gridshape="linear",
+        radialaxis=dict(range=[0, range_max], tickvals=[25, 50, 75, 100], ticksuffix=" %",
+                        angle=90, tickangle=90, gridcolor="#c8c8c8"),
+        angularaxis=dict(rotation=90, direction="clockwise", gridcolor="#c8c8c8"),
+    )
+    figure.update_layout(
+        height=height, showlegend=False, margin=dict(l=70, r=70, t=30, b=30),
+        font={**FONT, "size": int(FONT["size"] * font_scale)},
+    )
+    return figure
+
+
+def bar_figure(labels: Sequence[str], values: Sequence[float], *, height: int = 360,
+               font_scale: float = 1.0) -> go.Figure:
+    figure = go.Figure(
+        go.Bar(
+            x=list(values), y=list(labels), orientation="h", marker_color=BLUE,
+            text=[f"{v:.0f} %" for v in values], textposition="outside",
+            hovertemplate="%{y} : %{x:.0f} %<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        height=height, margin=dict(l=10, r=40, t=20, b=30),
+        xaxis=dict(range=[0, 110], ticksuffix=" %", title=None),
+        yaxis=dict(autorange="reversed"),
+        font={**FONT, "size": int(FONT["size"] * font_scale)},
+    )
+    return figure
+
+
+def hexagon_labels(texts: RiasecTexts) -> list[str]:
+    return [f"{letter.value} · {texts.letters[letter].label}" for letter in HEXAGON_ORDER]
+
+
+def hexagon_values(result: RiasecResult) -> list[float]:
+    return [result.scores[letter].pct or 0.0 for letter in HEXAGON_ORDER]
+
+
+def profile_text(result: RiasecResult, texts: RiasecTexts) -> str:
+    """The charts said in words, in hexagon order, for screen readers and for the record."""
+    parts = []
+    for letter in HEXAGON_ORDER:
+        score = result.scores[letter]
+        label = texts.letters[letter].label
+        if score.pct is None:
+            parts.append(f"{label} : pas assez de réponses")
+        else:
+            parts.append(f"{label} : {score.pct:.0f}\u00a0% (moyenne {score.mean:.1f} sur 5)")
+    return "Scores par type, dans l’ordre de l’hexagone : " + " ; ".join(parts) + "."
+
+
+def scores_table(result: RiasecResult, texts: RiasecTexts):
+    """The numbers behind both charts, as a table (pandas imported here only)."""
+    import pandas as pd
+
+    rows = []
+    for letter in HEXAGON_ORDER:
+        score = result.scores[letter]
+        rows.append({
+            "Type": f"{letter.value} · {texts.letters[letter].label}",
+            "Moyenne sur 5": "—" if score.mean is None else f"{score.mean:.1f}".replace(".", ","),
+            "Score": "—" if score.pct is None else f"{score.pct:.0f}\u00a0%",
+            "Réponses": f"{score.answered} sur {score.n_items}",
+        })
+    return pd.DataFrame(rows).set_index("Type")

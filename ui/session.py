@@ -1,0 +1,186 @@
+"""The Streamlit side of access and storage: who is signed in, which workbook is open.
+
+Pages call `require_workbook()` and `save_workbook()`; they never touch SQL or session keys.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+
+import streamlit as st
+
+from web.browser_key import COOKIE_NAME
+from workbook import access
+from workbook.access import AccessDenied, InvalidLink, Principal
+from workbook.model import Workbook
+from workbook.store import Dossier, StaleWorkbookError, Store
+
+_KEY = "_session_key"
+_WORKBOOKS = "_workbooks"
+_CONFLICT = "_conflict"
+LINK_PARAM = "acces"
+
+
+@st.cache_resource
+def get_store() -> Store:
+    # One engine (connection pool) for the whole server, shared by every session.
+    return Store.from_url()
+
+
+def idle_minutes() -> int:
+    return int(os.environ.get("GUIDE_BILAN_SESSION_IDLE_MINUTES", access.DEFAULT_IDLE_MINUTES))
+
+
+def session_key() -> str:
+    """The browser's cookie key when there is one (it survives a refresh), else a per-tab key."""
+    cookie = st.context.cookies.get(COOKIE_NAME) if st.context.cookies else None
+    if cookie:
+        return cookie
+    if _KEY not in st.session_state:
+        st.session_state[_KEY] = access.new_session_key()
+    return st.session_state[_KEY]
+
+
+def open_personal_link(store: Store) -> str | None:
+    """Exchange a `?acces=` token for a session, then take it out of the address bar."""
+    token = st.query_params.get(LINK_PARAM)
+    if token is None:
+        return None
+    del st.query_params[LINK_PARAM]
+    try:
+        dossier = access.dossier_for_link(store, token)
+    except InvalidLink as exc:
+        return exc.message
+    access.start_session(store, session_key(), dossier_id=dossier.id)
+    st.session_state.pop(_WORKBOOKS, None)
+    return None
+
+
+def current_principal(store: Store) -> Principal | None:
+    return access.resume_session(store, session_key(), idle_minutes=idle_minutes())
+
+
+def sign_in(store: Store, user) -> None:
+    access.start_session(store, session_key(), user=user)
+    st.session_state.pop(_WORKBOOKS, None)
+
+
+def sign_out(store: Store, everywhere: bool = False) -> None:
+    principal = current_principal(store)
+    if everywhere and principal is not None:
+        access.end_all_sessions(store, principal)
+    access.end_session(store, session_key())
+    for key in list(st.session_state.keys()):
+        if key != _KEY:
+            del st.session_state[key]
+
+
+@dataclass
+class OpenWorkbook:
+    """The workbook this session works on, with the version it was read at."""
+
+    dossier: Dossier
+    workbook: Workbook
+    version: int
+    by_beneficiary: bool
+
+
+def principal() -> Principal:
+    return st.session_state["principal"]
+
+
+def selected_dossier_id() -> int | None:
+    p: Principal = st.session_state.get("principal")
+    if p is None:
+        return None
+    if p.is_beneficiary:
+        return p.dossier_id
+    # Kept in the session and mirrored in the address bar, so a refresh keeps the dossier open
+    # (page switches clear query parameters: the mirror is written again on every run).
+    dossier_id = st.session_state.get("dossier_id")
+    if dossier_id is None:
+        value = st.query_params.get("dossier")
+        dossier_id = int(value) if value and value.isdigit() else None
+    if dossier_id is not None:
+        st.session_state["dossier_id"] = dossier_id
+        if st.query_params.get("dossier") != str(dossier_id):
+            st.query_params["dossier"] = str(dossier_id)
+    return dossier_id
+
+
+def select_dossier(dossier_id: int | None) -> None:
+    st.session_state.pop("dossier_id", None)
+    st.query_params.pop("dossier", None)
+    if dossier_id is not None:
+        st.session_state["dossier_id"] = dossier_id
+        st.query_params["dossier"] = str(dossier_id)
+
+
+def require_workbook() -> OpenWorkbook:
+    """The open workbook, loaded once per session; stops the page if none may be opened."""
+    store = get_store()
+    dossier_id = selected_dossier_id()
+    if dossier_id is None:
+        st.info("Choisissez d’abord un dossier dans « Mes dossiers ».")
+        st.stop()
+    try:
+        dossier = access.workbook_dossier_for(store, principal(), dossier_id)
+    except AccessDenied as exc:
+        st.error(exc.message)
+        st.stop()
+    cache = st.session_state.setdefault(_WORKBOOKS, {})
+    if dossier_id not in cache:
+        stored = store.load(dossier_id)
+        cache[dossier_id] = (stored.workbook, stored.version)
+    workbook, version = cache[dossier_id]
+    show_conflict()
+    return OpenWorkbook(dossier, workbook, version, principal().is_beneficiary)
+
+
+def save_workbook(opened: OpenWorkbook, workbook: Workbook, module: str) -> bool:
+    """Save now; on a version conflict keep the stored copy and tell the user to reload."""
+    store = get_store()
+    try:
+        version = store.save(opened.dossier.id, workbook, opened.version)
+    except StaleWorkbookError as exc:
+        st.session_state[_CONFLICT] = exc.message
+        return False
+    st.session_state[_WORKBOOKS][opened.dossier.id] = (workbook, version)
+    opened.workbook, opened.version = workbook, version
+    if opened.by_beneficiary:
+        # Only the beneficiary's own work counts as guided time.
+        store.record_activity(opened.dossier.id, module)
+    return True
+
+
+WIDGET_PREFIX = "wb:"
+
+
+def reload_workbook(dossier_id: int) -> None:
+    """Drop this session's copy and the widgets drawn from it; the next run reads the store."""
+    st.session_state.get(_WORKBOOKS, {}).pop(dossier_id, None)
+    st.session_state.pop(_CONFLICT, None)
+    for key in [k for k in st.session_state.keys() if str(k).startswith(WIDGET_PREFIX)]:
+        del st.session_state[key]
+
+
+def touch_activity(opened: OpenWorkbook, module: str) -> None:
+    """Journal that the beneficiary is working on `module`, at most once a minute."""
+    if not opened.by_beneficiary:
+        return
+    marks = st.session_state.setdefault("_activity_marks", {})
+    now = time.monotonic()
+    if now - marks.get(module, -1e9) >= 60:
+        marks[module] = now
+        get_store().record_activity(opened.dossier.id, module)
+
+
+def show_conflict() -> None:
+    message = st.session_state.get(_CONFLICT)
+    if message:
+        st.error(message, icon="⚠️")
+        if st.button("Recharger la version à jour", type="primary", key="reload_after_conflict"):
+            reload_workbook(selected_dossier_id())
+            st.rerun()

@@ -1,0 +1,243 @@
+"""Who may open what: passwords, personal links, sessions, and the rules between them.
+
+Secrets are never stored: passwords as argon2 hashes, link tokens and session keys as
+SHA-256 digests (they are 256-bit random values, so a fast hash is enough for them).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import delete, select, update
+
+from workbook.db import DossierRow, LoginFailureRow, SessionRow
+from workbook.store import Dossier, NotFoundError, Role, Store, User, normalise_email
+from workbook.model import utcnow
+
+_hasher = PasswordHasher()
+# Verified against when the e-mail is unknown, so both cases cost the same time.
+_DUMMY_HASH = _hasher.hash("guide-bilan-dummy-password")
+
+LOGIN_REFUSED = "Adresse e-mail ou mot de passe incorrect."
+MIN_PASSWORD_LENGTH = 12
+DEFAULT_IDLE_MINUTES = 120
+
+
+class AccessDenied(Exception):
+    message = "Ce dossier n’existe pas ou ne vous est pas confié."
+
+
+class InvalidLink(Exception):
+    message = (
+        "Ce lien n’est pas (ou plus) valide. Demandez un nouveau lien personnel "
+        "à votre consultant ou consultante."
+    )
+
+
+class LoginThrottled(Exception):
+    def __init__(self, wait_seconds: int):
+        self.wait_seconds = wait_seconds
+        super().__init__(
+            f"Trop de tentatives de connexion. Réessayez dans {wait_seconds} secondes."
+        )
+
+
+class WeakPassword(ValueError):
+    pass
+
+
+def digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+
+def hash_password(password: str) -> str:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise WeakPassword(
+            f"Le mot de passe doit compter au moins {MIN_PASSWORD_LENGTH} caractères."
+        )
+    return _hasher.hash(password)
+
+
+def failure_delay(failures: int) -> int:
+    """Seconds to wait before the next try: none for the first two failures, then doubling."""
+    return 0 if failures < 3 else min(2 ** (failures - 2), 300)
+
+
+# --- consultants and administrators ---------------------------------------------------------
+def create_first_admin(store: Store, email: str, display_name: str, password: str) -> User:
+    if store.has_users():
+        raise AccessDenied("Un administrateur existe déjà.")
+    return store.add_user(email, display_name, hash_password(password), Role.ADMIN)
+
+
+def create_account(store: Store, by: User, email: str, display_name: str, password: str,
+                   role: Role = Role.CONSULTANT) -> User:
+    if by.role is not Role.ADMIN:
+        raise AccessDenied("Seul un administrateur peut créer un compte.")
+    return store.add_user(email, display_name, hash_password(password), role)
+
+
+def authenticate(store: Store, email: str, password: str, now: datetime | None = None) -> User:
+    """Check e-mail and password; the same message whether the e-mail is unknown or not."""
+    now = now or utcnow()
+    email = normalise_email(email)
+    with store.session() as s:
+        failure = s.get(LoginFailureRow, email[:254])
+        if failure is not None:
+            ready_at = failure.last_failure_at + timedelta(seconds=failure_delay(failure.failures))
+            if now < ready_at:
+                raise LoginThrottled(int((ready_at - now).total_seconds()) + 1)
+    found = store.user_credentials(email)
+    password_hash = found[1] if found else _DUMMY_HASH
+    try:
+        _hasher.verify(password_hash, password)
+        ok = found is not None
+    except (VerificationError, InvalidHashError):
+        ok = False
+    with store.session.begin() as s:
+        failure = s.get(LoginFailureRow, email[:254])
+        if ok:
+            if failure is not None:
+                s.delete(failure)
+        elif failure is None:
+            s.add(LoginFailureRow(email=email[:254], failures=1, last_failure_at=now))
+        else:
+            failure.failures += 1
+            failure.last_failure_at = now
+    if not ok:
+        raise PermissionError(LOGIN_REFUSED)
+    user, stored_hash = found
+    if _hasher.check_needs_rehash(stored_hash):
+        store.set_password_hash(user.id, _hasher.hash(password))
+    return user
+
+
+# --- dossiers and personal links --------------------------------------------------------------
+def dossier_for(store: Store, user: User, dossier_id: int) -> Dossier:
+    """The dossier if `user` is its consultant; otherwise AccessDenied, even for an admin."""
+    try:
+        dossier = store.dossier(dossier_id)
+    except NotFoundError:
+        raise AccessDenied(AccessDenied.message) from None
+    if dossier.consultant_id != user.id:
+        raise AccessDenied(AccessDenied.message)
+    return dossier
+
+
+def issue_link(store: Store, user: User, dossier_id: int) -> str:
+    """A new personal link token (256 bits); the previous one stops working at once."""
+    dossier_for(store, user, dossier_id)
+    token = secrets.token_urlsafe(32)
+    with store.session.begin() as s:
+        s.execute(
+            update(DossierRow).where(DossierRow.id == dossier_id)
+            .values(token_hash=digest(token), token_issued_at=utcnow())
+        )
+        s.execute(delete(SessionRow).where(SessionRow.dossier_id == dossier_id))
+    return token
+
+
+def revoke_link(store: Store, user: User, dossier_id: int) -> None:
+    dossier_for(store, user, dossier_id)
+    with store.session.begin() as s:
+        s.execute(
+            update(DossierRow).where(DossierRow.id == dossier_id)
+            .values(token_hash=None, token_issued_at=None)
+        )
+        s.execute(delete(SessionRow).where(SessionRow.dossier_id == dossier_id))
+
+
+def dossier_for_link(store: Store, token: str) -> Dossier:
+    if not token or len(token) > 200:
+        raise InvalidLink(InvalidLink.message)
+    with store.session() as s:
+        row = s.scalar(select(DossierRow).where(DossierRow.token_hash == digest(token)))
+        if row is None:
+            raise InvalidLink(InvalidLink.message)
+        return store.dossier(row.id)
+
+
+# --- sessions -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Principal:
+    """Who is signed in: a consultant (or administrator) or the beneficiary of one dossier."""
+
+    user: User | None = None
+    dossier_id: int | None = None
+
+    @property
+    def is_beneficiary(self) -> bool:
+        return self.dossier_id is not None and self.user is None
+
+
+def new_session_key() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def start_session(store: Store, key: str, *, user: User | None = None,
+                  dossier_id: int | None = None, now: datetime | None = None) -> Principal:
+    if (user is None) == (dossier_id is None):
+        raise ValueError("a session belongs to exactly one user or one dossier")
+    now = now or utcnow()
+    with store.session.begin() as s:
+        # Signing in on this browser replaces whoever was signed in on it before.
+        s.execute(delete(SessionRow).where(SessionRow.key_hash == digest(key)))
+        s.add(SessionRow(key_hash=digest(key), user_id=user.id if user else None,
+                         dossier_id=dossier_id, created_at=now, last_seen_at=now))
+    return Principal(user=user, dossier_id=dossier_id)
+
+
+def resume_session(store: Store, key: str, *, idle_minutes: int = DEFAULT_IDLE_MINUTES,
+                   now: datetime | None = None) -> Principal | None:
+    """The principal of a live session, touching it; None (and the session deleted) if expired."""
+    now = now or utcnow()
+    with store.session.begin() as s:
+        row = s.scalar(select(SessionRow).where(SessionRow.key_hash == digest(key)))
+        if row is None:
+            return None
+        if now - row.last_seen_at > timedelta(minutes=idle_minutes):
+            s.delete(row)
+            return None
+        # Touch at most once a minute: a rerun should not cost a write.
+        if now - row.last_seen_at > timedelta(minutes=1):
+            row.last_seen_at = now
+        user_id, dossier_id = row.user_id, row.dossier_id
+    if user_id is not None:
+        return Principal(user=store.user(user_id))
+    return Principal(dossier_id=dossier_id)
+
+
+def end_session(store: Store, key: str) -> None:
+    with store.session.begin() as s:
+        s.execute(delete(SessionRow).where(SessionRow.key_hash == digest(key)))
+
+
+def end_all_sessions(store: Store, principal: Principal) -> None:
+    """Sign out on every device and browser of this person."""
+    if principal.user is None and principal.dossier_id is None:
+        # `dossier_id == None` would become `IS NULL` and sign out every consultant.
+        raise ValueError("end_all_sessions needs a signed-in user or dossier")
+    with store.session.begin() as s:
+        if principal.user is not None:
+            s.execute(delete(SessionRow).where(SessionRow.user_id == principal.user.id))
+        else:
+            s.execute(delete(SessionRow).where(SessionRow.dossier_id == principal.dossier_id))
+
+
+def workbook_dossier_for(store: Store, principal: Principal, dossier_id: int) -> Dossier:
+    """The one rule for opening a workbook: its beneficiary, or its own consultant."""
+    if principal.is_beneficiary:
+        if principal.dossier_id != dossier_id:
+            raise AccessDenied(AccessDenied.message)
+        try:
+            return store.dossier(dossier_id)
+        except NotFoundError:
+            raise AccessDenied(AccessDenied.message) from None
+    if principal.user is None:
+        raise AccessDenied(AccessDenied.message)
+    return dossier_for(store, principal.user, dossier_id)

@@ -1,0 +1,29 @@
+"""Upgrades of stored workbook documents, one step per schema version.
+
+`MIGRATIONS[n]` turns a document of format n into format n + 1. Format 1 is the first one
+released, so the table is empty today; the loop is what later formats plug into.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from workbook.model import SCHEMA_VERSION, Workbook
+
+Document = dict[str, Any]
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {}
+
+
+def upgrade(document: Document) -> Document:
+    """Bring a stored document up to SCHEMA_VERSION (a newer one is left for validation to refuse)."""
+    version = int(document.get("schema_version", 1))
+    while version < SCHEMA_VERSION:
+        document = MIGRATIONS[version](dict(document))
+        version += 1
+        document["schema_version"] = version
+    return document
+
+
+def load_workbook(document: Document) -> Workbook:
+    return Workbook.model_validate(upgrade(document))

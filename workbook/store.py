@@ -1,0 +1,253 @@
+"""Storage of users, dossiers and workbooks, with optimistic locking on every save."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import func, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from workbook.db import ActivityRow, DossierRow, UserRow, WorkbookRow, make_engine
+from workbook.migrations import load_workbook
+from workbook.model import Workbook, new_workbook, utcnow
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    CONSULTANT = "consultant"
+
+
+class StaleWorkbookError(Exception):
+    """The workbook changed since it was read: the save is refused, nothing is overwritten."""
+
+    message = (
+        "Ce classeur a été modifié ailleurs (dans un autre onglet ou sur un autre appareil) "
+        "depuis son ouverture. Votre dernière modification n’a pas été enregistrée : "
+        "rechargez la page pour retrouver la version à jour."
+    )
+
+
+class NotFoundError(Exception):
+    pass
+
+
+class DuplicateEmailError(Exception):
+    message = "Un compte existe déjà avec cette adresse e-mail."
+
+
+@dataclass(frozen=True)
+class User:
+    id: int
+    email: str
+    display_name: str
+    role: Role
+    presentation_mode: bool
+
+
+@dataclass(frozen=True)
+class Dossier:
+    id: int
+    consultant_id: int
+    first_name: str
+    last_name: str
+    created_at: datetime
+    has_link: bool
+    link_issued_at: datetime | None
+    presentation_mode: bool
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+@dataclass(frozen=True)
+class StoredWorkbook:
+    workbook: Workbook
+    version: int
+    updated_at: datetime
+
+
+def _user(row: UserRow) -> User:
+    return User(row.id, row.email, row.display_name, Role(row.role), row.presentation_mode)
+
+
+def _dossier(row: DossierRow) -> Dossier:
+    return Dossier(
+        row.id, row.consultant_id, row.first_name, row.last_name, row.created_at,
+        row.token_hash is not None, row.token_issued_at, row.presentation_mode,
+    )
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+class Store:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.session = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def from_url(cls, url: str | None = None) -> Store:
+        return cls(make_engine(url))
+
+    # --- users -------------------------------------------------------------------------
+    def has_users(self) -> bool:
+        with self.session() as s:
+            return s.scalar(select(func.count(UserRow.id))) > 0
+
+    def add_user(self, email: str, display_name: str, password_hash: str, role: Role) -> User:
+        row = UserRow(
+            email=normalise_email(email), display_name=display_name.strip(),
+            password_hash=password_hash, role=role.value, presentation_mode=False,
+            created_at=utcnow(),
+        )
+        with self.session() as s:
+            s.add(row)
+            try:
+                s.commit()
+            except IntegrityError as exc:
+                raise DuplicateEmailError(DuplicateEmailError.message) from exc
+            return _user(row)
+
+    def user(self, user_id: int) -> User:
+        with self.session() as s:
+            row = s.get(UserRow, user_id)
+            if row is None:
+                raise NotFoundError(user_id)
+            return _user(row)
+
+    def user_credentials(self, email: str) -> tuple[User, str] | None:
+        with self.session() as s:
+            row = s.scalar(select(UserRow).where(UserRow.email == normalise_email(email)))
+            return (_user(row), row.password_hash) if row else None
+
+    def set_password_hash(self, user_id: int, password_hash: str) -> None:
+        with self.session.begin() as s:
+            s.execute(update(UserRow).where(UserRow.id == user_id).values(password_hash=password_hash))
+
+    def list_users(self) -> list[User]:
+        with self.session() as s:
+            return [_user(r) for r in s.scalars(select(UserRow).order_by(UserRow.display_name))]
+
+    def set_user_presentation(self, user_id: int, on: bool) -> None:
+        with self.session.begin() as s:
+            s.execute(update(UserRow).where(UserRow.id == user_id).values(presentation_mode=on))
+
+    # --- dossiers ----------------------------------------------------------------------
+    def create_dossier(self, consultant_id: int, first_name: str, last_name: str) -> Dossier:
+        workbook = new_workbook(first_name, last_name)  # validates the names first
+        now = utcnow()
+        with self.session.begin() as s:
+            row = DossierRow(
+                consultant_id=consultant_id, first_name=workbook.beneficiary.first_name,
+                last_name=workbook.beneficiary.last_name, created_at=now,
+                presentation_mode=False, private_notes="", notes_version=1,
+            )
+            s.add(row)
+            s.flush()
+            s.add(WorkbookRow(dossier_id=row.id, version=1, document=_dump(workbook), updated_at=now))
+            return _dossier(row)
+
+    def dossier(self, dossier_id: int) -> Dossier:
+        with self.session() as s:
+            row = s.get(DossierRow, dossier_id)
+            if row is None:
+                raise NotFoundError(dossier_id)
+            return _dossier(row)
+
+    def dossiers_of(self, consultant_id: int) -> list[Dossier]:
+        with self.session() as s:
+            rows = s.scalars(
+                select(DossierRow).where(DossierRow.consultant_id == consultant_id)
+                .order_by(DossierRow.last_name, DossierRow.first_name)
+            )
+            return [_dossier(r) for r in rows]
+
+    def set_dossier_presentation(self, dossier_id: int, on: bool) -> None:
+        with self.session.begin() as s:
+            s.execute(update(DossierRow).where(DossierRow.id == dossier_id).values(presentation_mode=on))
+
+    def private_notes(self, dossier_id: int) -> tuple[str, int]:
+        with self.session() as s:
+            row = s.get(DossierRow, dossier_id)
+            if row is None:
+                raise NotFoundError(dossier_id)
+            return row.private_notes, row.notes_version
+
+    def save_private_notes(self, dossier_id: int, text: str, expected_version: int) -> int:
+        if len(text) > 20_000:
+            raise ValueError("Les notes sont limitées à 20 000 caractères.")
+        with self.session.begin() as s:
+            result = s.execute(
+                update(DossierRow)
+                .where(DossierRow.id == dossier_id, DossierRow.notes_version == expected_version)
+                .values(private_notes=text, notes_version=expected_version + 1)
+            )
+            if result.rowcount != 1:
+                raise StaleWorkbookError(StaleWorkbookError.message)
+        return expected_version + 1
+
+    # --- workbooks ---------------------------------------------------------------------
+    def load(self, dossier_id: int) -> StoredWorkbook:
+        with self.session() as s:
+            row = s.get(WorkbookRow, dossier_id)
+            if row is None:
+                raise NotFoundError(dossier_id)
+            return StoredWorkbook(load_workbook(json.loads(row.document)), row.version, row.updated_at)
+
+    def save(self, dossier_id: int, workbook: Workbook, expected_version: int) -> int:
+        """Replace the workbook if it is still at `expected_version`; return the new version."""
+        document = _dump(Workbook.model_validate(workbook.model_dump()))
+        with self.session.begin() as s:
+            result = s.execute(
+                update(WorkbookRow)
+                .where(WorkbookRow.dossier_id == dossier_id, WorkbookRow.version == expected_version)
+                .values(document=document, version=expected_version + 1, updated_at=utcnow())
+            )
+            if result.rowcount != 1:
+                raise StaleWorkbookError(StaleWorkbookError.message)
+        return expected_version + 1
+
+    # --- activity journal --------------------------------------------------------------
+    def record_activity(self, dossier_id: int, module: str, at: datetime | None = None) -> None:
+        with self.session.begin() as s:
+            s.add(ActivityRow(dossier_id=dossier_id, module=module, occurred_at=at or utcnow()))
+
+    def activity(self, dossier_id: int) -> list[tuple[str, datetime]]:
+        with self.session() as s:
+            rows = s.execute(
+                select(ActivityRow.module, ActivityRow.occurred_at)
+                .where(ActivityRow.dossier_id == dossier_id).order_by(ActivityRow.occurred_at)
+            )
+            return [(m, t) for m, t in rows]
+
+    def last_activity(self, dossier_ids: Iterable[int]) -> dict[int, datetime]:
+        ids = list(dossier_ids)
+        if not ids:
+            return {}
+        with self.session() as s:
+            rows = s.execute(
+                select(ActivityRow.dossier_id, func.max(ActivityRow.occurred_at))
+                .where(ActivityRow.dossier_id.in_(ids)).group_by(ActivityRow.dossier_id)
+            )
+            return {d: _aware(t) for d, t in rows}
+
+
+def _aware(value: datetime) -> datetime:
+    # Aggregates bypass the column type, so SQLite's naive value needs its zone back here.
+    from datetime import timezone
+
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.astimezone(timezone.utc) if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def _dump(workbook: Workbook) -> str:
+    return workbook.model_dump_json()
