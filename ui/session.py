@@ -14,6 +14,7 @@ import streamlit as st
 from web.browser_key import COOKIE_NAME
 from workbook import access
 from workbook.access import AccessDenied, InvalidLink, Principal
+from workbook.db import database_url
 from workbook.model import Workbook
 from workbook.store import Dossier, StaleWorkbookError, Store
 
@@ -23,10 +24,14 @@ _CONFLICT = "_conflict"
 LINK_PARAM = "acces"
 
 
-@st.cache_resource
+@st.cache_resource(show_spinner=False)
+def _store_for(url: str) -> Store:
+    # One engine (connection pool) per database for the whole server, shared by every session.
+    return Store.from_url(url)
+
+
 def get_store() -> Store:
-    # One engine (connection pool) for the whole server, shared by every session.
-    return Store.from_url()
+    return _store_for(database_url())
 
 
 def idle_minutes() -> int:
