@@ -31,7 +31,8 @@ if created:
         try:
             user = access.create_account(store, me, email, name, password,
                                          Role.ADMIN if admin else Role.CONSULTANT)
-        except (access.WeakPassword, DuplicateEmailError, access.AccessDenied) as exc:
+        # ValueError: a weak password (WeakPassword) or an address or name the store refuses.
+        except (ValueError, DuplicateEmailError, access.AccessDenied) as exc:
             st.error(getattr(exc, "message", None) or str(exc))
         else:
             st.success(f"Compte créé pour {user.display_name}.")

@@ -69,9 +69,15 @@ if notes_box is not None:
     with notes_box:
         st.subheader("🔒 Mes notes privées")
         st.caption("Visibles de vous seul : jamais dans le classeur du bénéficiaire, ni en mode présentation.")
-        text, version = store.private_notes(dossier.id)
-        st.session_state.setdefault(f"{session.WIDGET_PREFIX}notes", text)
-        st.session_state.setdefault("_notes_version", version)
+        # Text and version are read together, for this dossier, each time the field is drawn
+        # afresh: leaving the page drops the field's state but would keep a version of old.
+        notes_key = f"{session.WIDGET_PREFIX}notes"
+        if notes_key not in st.session_state or st.session_state.get("_notes_dossier") != dossier.id:
+            text, version = store.private_notes(dossier.id)
+            st.session_state[notes_key] = text
+            st.session_state["_notes_version"] = version
+            st.session_state["_notes_dossier"] = dossier.id
+            st.session_state.pop("_notes_error", None)
 
         def save_notes() -> None:
             try:

@@ -17,28 +17,28 @@ session.touch_activity(opened, "interets")
 labels = {point.value: point.label for point in bank.scale.points}
 
 
-def state():
-    return opened.workbook.interets or engine.start(bank)
+def state(workbook=None):
+    return (workbook or opened.workbook).interets or engine.start(bank)
 
 
-def save(new_state) -> None:
-    session.save_workbook(opened, opened.workbook.model_copy(update={"interets": new_state}), "interets")
-
-
-def on_answer(item_id: str) -> None:
-    value = st.session_state[f"{session.WIDGET_PREFIX}{item_id}"]
-    if value is not None:
-        save(engine.answer(state(), bank, item_id, value))
+def save(change) -> None:
+    """Apply `change` (answers -> answers) to the latest copy of the workbook and save it."""
+    session.update_workbook(
+        opened, lambda workbook: workbook.model_copy(update={"interets": change(state(workbook))}),
+        "interets",
+    )
 
 
 def go_to(index: int) -> None:
-    current = state()
-    done = current.current_group
-    if engine.group_done(current, bank, done) and "_group_shown_at" in st.session_state:
-        seconds = time.monotonic() - st.session_state["_group_shown_at"]
-        current = engine.record_timing(current, done, len(all_groups[done]), seconds)
-    save(engine.go_to_group(current, bank, index))
-    st.session_state.pop("_group_shown_at", None)
+    shown_at = st.session_state.pop("_group_shown_at", None)
+
+    def move(answers):
+        done = answers.current_group
+        if shown_at is not None and engine.group_done(answers, bank, done):
+            answers = engine.record_timing(answers, done, len(all_groups[done]), time.monotonic() - shown_at)
+        return engine.go_to_group(answers, bank, index)
+
+    save(move)
 
 
 st.title(bank.title)
@@ -48,37 +48,45 @@ if opened.workbook.interets is None or not current.answers:
 st.caption(bank.instructions)
 
 index = min(current.current_group, len(all_groups) - 1)
+progress_slot = st.empty()
+st.session_state.setdefault("_group_shown_at", time.monotonic())
+
+# Answers are saved from the values the widgets hold on every run, not from on_change
+# callbacks: Streamlit can drop a callback when quick clicks interrupt a run, a run can't.
+changed = {}
+for item in all_groups[index]:
+    key = f"{session.WIDGET_PREFIX}{item.id}"
+    # The stored answer goes in through session state and `index` never changes: a widget
+    # whose parameters change between runs is a new widget and drops the value just clicked.
+    if key not in st.session_state and item.id in current.answers:
+        st.session_state[key] = current.answers[item.id]
+    value = st.radio(item.text, options=list(labels), format_func=labels.get, index=None,
+                     key=key, horizontal=True)
+    if value is not None and current.answers.get(item.id) != value:
+        changed[item.id] = value
+if changed:
+    save(lambda answers: engine.answer_many(answers, bank, changed))
+    current = state()
+
 progress = engine.progress(current, bank)
-st.progress(
+progress_slot.progress(
     progress.ratio,
     text=f"Groupe {index + 1} sur {len(all_groups)} — {progress.answered} réponses sur {progress.total}",
 )
-st.session_state.setdefault("_group_shown_at", time.monotonic())
-
-for item in all_groups[index]:
-    stored = current.answers.get(item.id)
-    st.radio(
-        item.text,
-        options=list(labels),
-        format_func=labels.get,
-        index=None if stored is None else list(labels).index(stored),
-        key=f"{session.WIDGET_PREFIX}{item.id}",
-        horizontal=True,
-        on_change=on_answer,
-        args=(item.id,),
-    )
 
 missing = [item for item in all_groups[index] if item.id not in current.answers]
 if missing:
     st.caption(f"Encore {len(missing)} activité(s) sans réponse dans ce groupe.")
 
 back, forward = st.columns(2)
-if index > 0:
-    back.button("← Groupe précédent", on_click=go_to, args=(index - 1,))
+target = None
+if index > 0 and back.button("← Groupe précédent"):
+    target = index - 1
 if index < len(all_groups) - 1:
-    forward.button("Groupe suivant →", type="primary", on_click=go_to, args=(index + 1,))
+    if forward.button("Groupe suivant →", type="primary"):
+        target = index + 1
 elif progress.complete:
-    st.success("Vous avez répondu à toutes les questions. Merci !")
+    st.success("Vous avez répondu à toutes les questions. Merci !")
     if forward.button("Voir mon profil d’intérêts →", type="primary"):
         go_to(index)
         st.switch_page("pages/interets_resultats.py")
@@ -87,3 +95,6 @@ else:
         f"Il reste {progress.total - progress.answered} réponse(s) à donner : "
         "revenez aux groupes précédents pour les compléter."
     )
+if target is not None:
+    go_to(target)
+    st.rerun()

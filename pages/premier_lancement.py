@@ -31,7 +31,8 @@ if submitted:
     else:
         try:
             user = access.create_first_admin(store, email, name, password)
-        except (access.WeakPassword, DuplicateEmailError, access.AccessDenied) as exc:
+        # ValueError: a weak password (WeakPassword) or an address or name the store refuses.
+        except (ValueError, DuplicateEmailError, access.AccessDenied) as exc:
             st.error(getattr(exc, "message", None) or str(exc))
         else:
             session.sign_in(store, user)

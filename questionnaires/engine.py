@@ -55,6 +55,13 @@ def answer(state: QuestionnaireAnswers, bank: Bank, item_id: str, value: int,
     return state.model_copy(update={"answers": answers, "completed_at": completed_at})
 
 
+def answer_many(state: QuestionnaireAnswers, bank: Bank, values: dict[str, int],
+                now: datetime | None = None) -> QuestionnaireAnswers:
+    for item_id, value in values.items():
+        state = answer(state, bank, item_id, value, now)
+    return state
+
+
 def go_to_group(state: QuestionnaireAnswers, bank: Bank, index: int) -> QuestionnaireAnswers:
     last = len(groups(bank)) - 1
     return state.model_copy(update={"current_group": max(0, min(index, last))})

@@ -6,7 +6,9 @@ Pages call `require_workbook()` and `save_workbook()`; they never touch SQL or s
 from __future__ import annotations
 
 import os
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import streamlit as st
@@ -144,15 +146,40 @@ def require_workbook() -> OpenWorkbook:
     return OpenWorkbook(dossier, workbook, version, principal().is_beneficiary)
 
 
+_LOCKS_GUARD = threading.Lock()
+
+
+def _session_lock() -> threading.Lock:
+    with _LOCKS_GUARD:
+        if "_save_lock" not in st.session_state:
+            st.session_state["_save_lock"] = threading.Lock()
+        return st.session_state["_save_lock"]
+
+
 def save_workbook(opened: OpenWorkbook, workbook: Workbook, module: str) -> bool:
     """Save now; on a version conflict keep the stored copy and tell the user to reload."""
+    return update_workbook(opened, lambda _current: workbook, module)
+
+
+def update_workbook(opened: OpenWorkbook, change: Callable[[Workbook], Workbook], module: str) -> bool:
+    """Apply `change` to this session's latest copy of the workbook and save it at once.
+
+    Callbacks use this rather than the copy their page run saw: a quick second click can
+    fire a callback registered by an earlier run, whose copy is already one version behind.
+    """
     store = get_store()
-    try:
-        version = store.save(opened.dossier.id, workbook, opened.version)
-    except StaleWorkbookError as exc:
-        st.session_state[_CONFLICT] = exc.message
-        return False
-    st.session_state[_WORKBOOKS][opened.dossier.id] = (workbook, version)
+    # Streamlit may start the next run's callback while the previous run's is still saving:
+    # within one session, saves take turns so each builds on the one before.
+    with _session_lock():
+        cache = st.session_state.setdefault(_WORKBOOKS, {})
+        current, version = cache.get(opened.dossier.id, (opened.workbook, opened.version))
+        workbook = change(current)
+        try:
+            version = store.save(opened.dossier.id, workbook, version)
+        except StaleWorkbookError as exc:
+            st.session_state[_CONFLICT] = exc.message
+            return False
+        cache[opened.dossier.id] = (workbook, version)
     opened.workbook, opened.version = workbook, version
     if opened.by_beneficiary:
         # Only the beneficiary's own work counts as guided time.

@@ -1,0 +1,1 @@
+"""Performance measurements (run them with `python -m bench.<name>`)."""

@@ -1,0 +1,179 @@
+"""Export a workbook as a JSON file, and read one back with a clear French reason when it fails.
+
+Importing only returns a validated `Workbook`: saving it (or not) is the caller's decision.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from pydantic import ValidationError
+
+from workbook.migrations import load_workbook
+from workbook.model import Workbook, utcnow
+
+FORMAT = "guide-bilan-classeur"
+MAX_BYTES = 2 * 1024 * 1024
+MAX_REPORTED_ERRORS = 3
+
+NOT_A_WORKBOOK = "Ce fichier n’est pas un classeur Guide bilan."
+TOO_BIG = "Le fichier est trop volumineux (2 Mo au plus)."
+NOT_UTF8 = "Le fichier n’est pas un texte encodé en UTF-8 : ce n’est pas un classeur Guide bilan."
+NOT_JSON = "Le fichier n’est pas un fichier JSON valide (ligne {line}, colonne {column})."
+TOO_DEEP = "Le fichier n’est pas un fichier JSON lisible (trop d’imbrications)."
+EMPTY = "Le fichier est vide."
+UNKNOWN_VERSION = "Le numéro de format de ce classeur est inconnu."
+
+# Where a pydantic error points to, in words the beneficiary knows.
+FIELD_NAMES: dict[tuple[str, ...], str] = {
+    ("schema_version",): "le numéro de format",
+    ("beneficiary",): "l’identité du bénéficiaire",
+    ("beneficiary", "first_name"): "le prénom",
+    ("beneficiary", "last_name"): "le nom",
+    ("beneficiary", "started_on"): "la date de début du bilan",
+    ("created_at",): "la date de création du classeur",
+    ("interets",): "le questionnaire d’intérêts",
+    ("interets", "bank_id"): "l’identifiant du questionnaire d’intérêts",
+    ("interets", "bank_version"): "la version du questionnaire d’intérêts",
+    ("interets", "answers"): "les réponses au questionnaire d’intérêts",
+    ("interets", "current_group"): "la page en cours du questionnaire d’intérêts",
+    ("interets", "page_timings"): "les temps de réponse du questionnaire d’intérêts",
+    ("interets", "started_at"): "la date de début du questionnaire d’intérêts",
+    ("interets", "completed_at"): "la date de fin du questionnaire d’intérêts",
+}
+# Questionnaire fields of the workbook whose `answers` are item id → 1..5.
+QUESTIONNAIRES = ("interets",)
+
+# pydantic error type → French explanation ({…} filled from the error's ctx).
+ERROR_MESSAGES: dict[str, str] = {
+    "missing": "information obligatoire manquante",
+    "extra_forbidden": "champ inconnu",
+    "int_type": "un nombre entier est attendu",
+    "int_parsing": "un nombre entier est attendu",
+    "int_from_float": "un nombre entier est attendu",
+    "float_type": "un nombre est attendu",
+    "float_parsing": "un nombre est attendu",
+    "greater_than_equal": "la valeur doit être au moins {ge}",
+    "less_than_equal": "la valeur doit être au plus {le}",
+    "string_type": "un texte est attendu",
+    "string_too_short": "le texte est vide",
+    "string_too_long": "le texte est trop long ({max_length} caractères au plus)",
+    "string_pattern_mismatch": "caractères non autorisés",
+    "date_type": "une date est attendue (AAAA-MM-JJ)",
+    "date_parsing": "date invalide (format attendu : AAAA-MM-JJ)",
+    "date_from_datetime_parsing": "date invalide (format attendu : AAAA-MM-JJ)",
+    "date_from_datetime_inexact": "une date sans heure est attendue",
+    "datetime_type": "une date et une heure sont attendues",
+    "datetime_parsing": "date et heure invalides",
+    "datetime_from_date_parsing": "date et heure invalides",
+    "dict_type": "un objet est attendu",
+    "model_type": "un objet est attendu",
+    "model_attributes_type": "un objet est attendu",
+    "list_type": "une liste est attendue",
+    "too_long": "trop d’éléments ({max_length} au plus)",
+    "bool_type": "oui ou non (true ou false) est attendu",
+}
+
+
+class WorkbookImportError(ValueError):
+    """A file that cannot become a workbook; `message` says why, in French, for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def export_json(workbook: Workbook, *, exported_at: datetime | None = None) -> bytes:
+    """The workbook wrapped as {"format", "exported_at", "workbook"}, UTF-8, indented."""
+    document = {
+        "format": FORMAT,
+        "exported_at": (exported_at or utcnow()).isoformat(),
+        "workbook": workbook.model_dump(mode="json"),
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def import_json(data: bytes) -> Workbook:
+    """Check size, encoding, JSON syntax, wrapper, then the workbook itself; WorkbookImportError otherwise."""
+    if len(data) > MAX_BYTES:
+        raise WorkbookImportError(TOO_BIG)
+    try:
+        text = data.decode("utf-8-sig")  # a BOM written by some editors is harmless
+    except UnicodeDecodeError:
+        raise WorkbookImportError(NOT_UTF8) from None
+    if not text.strip():
+        raise WorkbookImportError(EMPTY)
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise WorkbookImportError(NOT_JSON.format(line=error.lineno, column=error.colno)) from None
+    except RecursionError:
+        raise WorkbookImportError(TOO_DEEP) from None
+    if (not isinstance(document, dict) or document.get("format") != FORMAT
+            or not isinstance(document.get("workbook"), dict)):
+        raise WorkbookImportError(NOT_A_WORKBOOK)
+    try:
+        return load_workbook(document["workbook"])
+    except ValidationError as error:
+        raise WorkbookImportError(describe_validation_error(error)) from None
+    except (KeyError, ValueError, TypeError):
+        # upgrade() meets a schema_version it has no migration for (e.g. "abc" or 0).
+        raise WorkbookImportError(UNKNOWN_VERSION) from None
+
+
+def describe_validation_error(error: ValidationError) -> str:
+    """French sentence(s) for the first errors of a workbook validation, with their place."""
+    errors = error.errors(include_url=False)
+    sentences = [_sentence(e) for e in errors[:MAX_REPORTED_ERRORS]]
+    if len(errors) > MAX_REPORTED_ERRORS:
+        sentences.append(f"(et {len(errors) - MAX_REPORTED_ERRORS} autre(s) erreur(s))")
+    return " ".join(sentences)
+
+
+def _sentence(error: dict[str, Any]) -> str:
+    loc = tuple(str(part) for part in error["loc"])
+    reason = _reason(error)
+    if loc == ("schema_version",) and error["type"] == "value_error":
+        return _capitalised(reason) + "."
+    if len(loc) >= 3 and loc[0] in QUESTIONNAIRES and loc[1] == "answers":
+        item_id = loc[2]
+        if loc[-1] == "[key]":
+            return f"Identifiant de question invalide : « {item_id} »."
+        if error["type"] in {"greater_than_equal", "less_than_equal", "int_type", "int_parsing",
+                             "int_from_float"}:
+            reason = "la réponse doit être un nombre entier de 1 à 5"
+        return f"Réponse invalide pour la question {item_id} : {reason} (valeur reçue : {_shown(error)})."
+    return f"Donnée invalide pour {_place(loc)} : {reason}."
+
+
+def _reason(error: dict[str, Any]) -> str:
+    if error["type"] == "value_error":
+        # Our own validators already speak French: keep their message, without pydantic's prefix.
+        return str(error.get("ctx", {}).get("error", error["msg"])).removeprefix("Value error, ")
+    template = ERROR_MESSAGES.get(error["type"])
+    if template is None:
+        return "valeur invalide"
+    try:
+        return template.format(**error.get("ctx", {}))
+    except (KeyError, IndexError):
+        return template
+
+
+def _place(loc: tuple[str, ...]) -> str:
+    for end in range(len(loc), 0, -1):
+        if loc[:end] in FIELD_NAMES:
+            rest = loc[end:]
+            return FIELD_NAMES[loc[:end]] + (f" ({' › '.join(rest)})" if rest else "")
+    return "le champ « " + " › ".join(loc) + " »" if loc else "le classeur"
+
+
+def _shown(error: dict[str, Any]) -> str:
+    value = error.get("input")
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else f"« {value} »"
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,80 @@
+"""The beneficiary's workbook as one PDF: cover, contents, then a section per completed module."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from fpdf.enums import XPos, YPos
+
+from exports.french import PARIS, french_date
+from exports.pdf_doc import ACCENT, FONT, MUTED, ContentsPage, WorkbookPDF
+from exports.pdf_sections import SECTIONS, SectionContext, build_context
+from workbook.model import Workbook, utcnow
+
+DOCUMENT_TITLE = "Mon classeur de bilan de compétences"
+# Code du travail, art. L6313-10-1 and R6313-7: the results belong to the beneficiary alone.
+CONFIDENTIALITY_TITLE = "Confidentialité"
+CONFIDENTIALITY = (
+    "Vous êtes le seul destinataire des résultats de ce bilan. Ils ne peuvent être communiqués "
+    "à un tiers, y compris votre employeur, qu’avec votre accord. Ce document vous appartient : "
+    "c’est vous qui décidez de le garder pour vous ou de le partager "
+    "(Code du travail, articles L6313-10-1 et R6313-7)."
+)
+COVER_INTRO = ("Ce classeur rassemble les résultats des étapes de votre bilan que vous avez "
+               "menées dans Guide bilan. Il sert de support à vos échanges avec votre consultant.")
+CONTENTS_TITLE = "Sommaire"
+NO_SECTION = ("Aucun module n’est encore terminé. Les résultats de chaque module apparaîtront "
+              "dans ce classeur dès que vous y aurez répondu.")
+
+
+def build_workbook_pdf(workbook: Workbook, *, generated_at: datetime | None = None) -> bytes:
+    """The workbook PDF as bytes; results are computed here from the workbook and the banks."""
+    ctx = build_context(workbook, generated_at or utcnow())
+    name = _full_name(workbook)
+    pdf = WorkbookPDF(title=f"{DOCUMENT_TITLE} – {name}", running_title=f"{DOCUMENT_TITLE} · {name}")
+    pdf.set_subject("Bilan de compétences : résultats et synthèse")
+    pdf.set_creation_date(ctx.generated_at if ctx.generated_at.tzinfo else
+                          ctx.generated_at.replace(tzinfo=PARIS))
+    _cover(pdf, ctx, name)
+    pdf.add_page()
+    pdf.heading(CONTENTS_TITLE, 1)
+    sections = [section for section in SECTIONS if section.has_content(ctx)]
+    if not sections:
+        pdf.paragraph(NO_SECTION)
+    else:
+        ContentsPage().reserve(pdf)  # filled in at output, once section pages are known
+    for section in sections:
+        if pdf.y > pdf.t_margin + 1:
+            pdf.add_page()
+        pdf.heading(section.title, 1)
+        section.render(pdf, ctx)
+    return bytes(pdf.output())
+
+
+def _full_name(workbook: Workbook) -> str:
+    person = workbook.beneficiary
+    return f"{person.first_name} {person.last_name}"
+
+
+def _cover(pdf: WorkbookPDF, ctx: SectionContext, name: str) -> None:
+    pdf.add_page()
+    with pdf.local_context(fill_color=ACCENT):
+        pdf.rect(0, 0, pdf.w, 8, style="F")
+    pdf.set_y(70)
+    with pdf.local_context(text_color=ACCENT):
+        pdf.set_font(FONT, "B", 30)
+        pdf.multi_cell(0, 13, DOCUMENT_TITLE, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    with pdf.local_context(draw_color=ACCENT, line_width=0.8):
+        pdf.line(pdf.l_margin, pdf.y + 4, pdf.l_margin + 40, pdf.y + 4)
+    pdf.ln(12)
+    pdf.set_font(FONT, "B", 20)
+    pdf.multi_cell(0, 10, name, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf.ln(6)
+    pdf.key_values([
+        ("Bilan commencé le", french_date(ctx.workbook.beneficiary.started_on)),
+        ("Document établi le", french_date(ctx.generated_at)),
+    ], label_share=0.35)
+    pdf.ln(4)
+    pdf.paragraph(COVER_INTRO, color=MUTED)
+    pdf.set_y(max(pdf.y + 10, pdf.h - pdf.b_margin - 55))
+    pdf.callout(CONFIDENTIALITY, CONFIDENTIALITY_TITLE)

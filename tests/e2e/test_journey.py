@@ -1,0 +1,103 @@
+"""The whole path in a real browser: first administrator, dossier, personal link, the interests
+questionnaire answered item by item, the code, a reload that keeps everything, the PDF."""
+
+from __future__ import annotations
+
+import re
+from io import BytesIO
+
+from playwright.sync_api import Page, expect
+from pypdf import PdfReader
+
+from questionnaires.loader import load_bank
+from questionnaires.schema import groups
+
+TIMEOUT = 30_000
+PASSWORD = "motdepasse-solide-1"
+# One value per type gives a known profile: S first, I second, A third.
+ANSWER_FOR = {"S": "J’aimerais beaucoup", "I": "J’aimerais", "A": "Cela m’est égal",
+              "E": "Je n’aimerais pas", "C": "Je n’aimerais pas", "R": "Je n’aimerais pas du tout"}
+
+
+def heading(page: Page, text: str):
+    return page.get_by_role("heading", name=text)
+
+
+def create_first_admin(page: Page, url: str) -> None:
+    page.goto(url)
+    expect(heading(page, "Bienvenue dans le Guide bilan")).to_be_visible(timeout=TIMEOUT)
+    page.get_by_label("Nom affiché").fill("Claire Martin")
+    page.get_by_label("Adresse e-mail").fill("claire@example.org")
+    page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
+    page.get_by_label("Confirmez le mot de passe").fill(PASSWORD)
+    page.get_by_role("button", name="Créer le compte administrateur").click()
+    expect(heading(page, "Mes dossiers")).to_be_visible(timeout=TIMEOUT)
+
+
+def create_dossier_and_link(page: Page) -> str:
+    page.get_by_label("Prénom du ou de la bénéficiaire").fill("Éloïse")
+    page.get_by_label("Nom", exact=True).fill("Lœwy-Dupré")
+    page.get_by_role("button", name="Créer le dossier").click()
+    expect(heading(page, "Dossier de Éloïse Lœwy-Dupré")).to_be_visible(timeout=TIMEOUT)
+    page.get_by_role("button", name="Créer le lien personnel").click()
+    code = page.locator("[data-testid='stCode']").first
+    expect(code).to_contain_text("acces=", timeout=TIMEOUT)
+    return code.inner_text().strip()
+
+
+def answer_every_item(page: Page) -> None:
+    bank = load_bank("interets_riasec")
+    all_groups = groups(bank)
+    for index, group in enumerate(all_groups):
+        expect(page.get_by_text(f"Groupe {index + 1} sur {len(all_groups)}")).to_be_visible(timeout=TIMEOUT)
+        for item in group:
+            option = page.get_by_role("radiogroup", name=item.text).get_by_text(
+                ANSWER_FOR[item.dimension], exact=True)
+            option.click()
+            expect(page.get_by_role("radiogroup", name=item.text).get_by_role(
+                "radio", name=ANSWER_FOR[item.dimension], exact=True)).to_be_checked(timeout=TIMEOUT)
+        done = (index + 1) * len(group)
+        expect(page.get_by_text(re.compile(f"{done} réponses sur {len(bank.items)}"))).to_be_visible(timeout=TIMEOUT)
+        if index < len(all_groups) - 1:
+            page.get_by_role("button", name="Groupe suivant →").click()
+
+
+def test_a_beneficiary_goes_from_the_link_to_the_pdf_and_nothing_is_lost(server, browser):
+    consultant = browser.new_context(locale="fr-FR").new_page()
+    create_first_admin(consultant, server)
+    link = create_dossier_and_link(consultant)
+    assert link.startswith(server) and re.search(r"acces=[\w-]{43}$", link)
+
+    context = browser.new_context(locale="fr-FR", accept_downloads=True)
+    page = context.new_page()
+    page.goto(link)
+    expect(heading(page, "Bonjour Éloïse")).to_be_visible(timeout=TIMEOUT)
+    assert "acces" not in page.url, "the token must not stay in the address bar"
+    assert page.evaluate("document.documentElement.lang") == "fr"
+
+    page.get_by_role("link", name="Commencer").click()
+    expect(heading(page, "Mes centres d’intérêt")).to_be_visible(timeout=TIMEOUT)
+    answer_every_item(page)
+    page.get_by_role("button", name="Voir mon profil d’intérêts →").click()
+    expect(heading(page, "Votre code : S – I – A")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("Social", exact=False).first).to_be_visible()
+
+    # A refresh starts a new Streamlit session: the cookie keeps her in, the answers are stored.
+    page.reload()
+    expect(heading(page, "Votre code : S – I – A")).to_be_visible(timeout=TIMEOUT)
+    page.get_by_role("link", name="Mes centres d’intérêt").click()
+    last_item = groups(load_bank("interets_riasec"))[-1][0]
+    expect(page.get_by_role("radiogroup", name=last_item.text).get_by_role(
+        "radio", name=ANSWER_FOR[last_item.dimension], exact=True)).to_be_checked(timeout=TIMEOUT)
+    expect(page.get_by_text("54 réponses sur 54")).to_be_visible()
+
+    page.get_by_role("link", name="Télécharger mon classeur").click()
+    expect(heading(page, "Mon classeur")).to_be_visible(timeout=TIMEOUT)
+    with page.expect_download(timeout=TIMEOUT) as download_info:
+        page.get_by_role("button", name="Télécharger mon classeur (PDF)").click()
+    pdf = download_info.value
+    text = "\n".join(p.extract_text() for p in PdfReader(BytesIO(open(pdf.path(), "rb").read())).pages)
+    assert "Éloïse Lœwy-Dupré" in text
+    assert "SIA" in text.replace(" ", "").replace("–", "").replace("-", "")
+    assert "n’" in text or "’" in text
+    assert "Investigateur" in text and "Réaliste" in text

@@ -1,0 +1,163 @@
+"""Workbook JSON export and import: a faithful round trip, and a French reason for every refusal."""
+
+import json
+from datetime import date, datetime, timezone
+
+import pytest
+
+from exports.json_io import FORMAT, MAX_BYTES, WorkbookImportError, export_json, import_json
+from questionnaires.loader import load_bank
+from workbook.model import PageTimingRecord, QuestionnaireAnswers, Workbook, new_workbook
+
+EXPORTED_AT = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)
+
+
+def full_workbook() -> Workbook:
+    bank = load_bank("interets_riasec")
+    answers = {item.id: 1 + index % 5 for index, item in enumerate(bank.items)}
+    state = QuestionnaireAnswers(
+        bank_id=bank.id, bank_version=bank.version, answers=answers, current_group=3,
+        page_timings=[PageTimingRecord(group=0, n_items=6, seconds=31.5)],
+        started_at=datetime(2026, 11, 24, 15, tzinfo=timezone.utc),
+        completed_at=datetime(2026, 11, 24, 16, tzinfo=timezone.utc),
+    )
+    workbook = new_workbook("Zoé", "L’Œillet-Müller", started_on=date(2026, 3, 1))
+    return workbook.model_copy(update={"interets": state})
+
+
+def exported_document() -> dict:
+    return json.loads(export_json(full_workbook(), exported_at=EXPORTED_AT))
+
+
+def as_bytes(document) -> bytes:
+    return json.dumps(document, ensure_ascii=False).encode("utf-8")
+
+
+def test_a_workbook_survives_export_then_import_unchanged():
+    workbook = full_workbook()
+    assert import_json(export_json(workbook)) == workbook
+
+
+def test_an_empty_workbook_survives_the_round_trip_too():
+    workbook = new_workbook("Jean", "Dupont")
+    assert import_json(export_json(workbook)) == workbook
+
+
+def test_export_is_indented_utf8_inside_the_guide_bilan_wrapper():
+    data = export_json(full_workbook(), exported_at=EXPORTED_AT)
+    document = json.loads(data.decode("utf-8"))
+    assert document["format"] == FORMAT == "guide-bilan-classeur"
+    assert document["exported_at"] == "2026-11-25T10:00:00+00:00"
+    assert document["workbook"]["beneficiary"]["last_name"] == "L’Œillet-Müller"
+    assert "L’Œillet-Müller".encode("utf-8") in data  # written as is, not as \u escapes
+    assert b'\n  "workbook": {' in data
+
+
+def test_a_file_starting_with_a_utf8_bom_is_accepted():
+    workbook = full_workbook()
+    assert import_json(b"\xef\xbb\xbf" + export_json(workbook)) == workbook
+
+
+def set_answer(value):
+    def change(document):
+        document["workbook"]["interets"]["answers"]["int-r-01"] = value
+    return change
+
+
+def set_field(*path_and_value):
+    *path, key, value = path_and_value
+
+    def change(document):
+        target = document["workbook"]
+        for part in path:
+            target = target[part]
+        target[key] = value
+    return change
+
+
+def drop_field(*path):
+    def change(document):
+        target = document["workbook"]
+        for part in path[:-1]:
+            target = target[part]
+        del target[path[-1]]
+    return change
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (set_answer(7), "Réponse invalide pour la question int-r-01 : la réponse doit être un "
+                        "nombre entier de 1 à 5 (valeur reçue : 7)."),
+        (set_answer(0), "Réponse invalide pour la question int-r-01 : la réponse doit être un "
+                        "nombre entier de 1 à 5 (valeur reçue : 0)."),
+        (set_answer("beaucoup"), "Réponse invalide pour la question int-r-01 : la réponse doit "
+                                 "être un nombre entier de 1 à 5 (valeur reçue : « beaucoup »)."),
+        (set_field("schema_version", 2), "Ce classeur a été écrit par une version plus récente de "
+                                         "l’application (format 2, format connu : 1)."),
+        (set_field("schema_version", "abc"),
+         "Donnée invalide pour le numéro de format : un nombre entier est attendu."),
+        (set_field("beneficiary", "first_name", "   "), "Donnée invalide pour le prénom : le texte est vide."),
+        (set_field("beneficiary", "started_on", "2026-13-01"),
+         "Donnée invalide pour la date de début du bilan : date invalide (format attendu : AAAA-MM-JJ)."),
+        (drop_field("beneficiary", "last_name"),
+         "Donnée invalide pour le nom : information obligatoire manquante."),
+        (set_field("surprise", 1), "Donnée invalide pour le champ « surprise » : champ inconnu."),
+    ],
+)
+def test_an_invalid_workbook_is_refused_with_a_french_message_naming_the_field(change, message):
+    document = exported_document()
+    change(document)
+    with pytest.raises(WorkbookImportError) as refused:
+        import_json(as_bytes(document))
+    assert refused.value.message == message
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"bonjour", "Le fichier n’est pas un fichier JSON valide (ligne 1, colonne 1)."),
+        (b'{"format": "guide-bilan-classeur",', "Le fichier n’est pas un fichier JSON valide"),
+        (b"", "Le fichier est vide."),
+        ("Zoé".encode("latin-1"), "Le fichier n’est pas un texte encodé en UTF-8"),
+        (b"[1, 2, 3]", "Ce fichier n’est pas un classeur Guide bilan."),
+        (b'{"format": "autre-chose", "workbook": {}}', "Ce fichier n’est pas un classeur Guide bilan."),
+        (b'{"format": "guide-bilan-classeur", "workbook": "texte"}', "Ce fichier n’est pas un classeur Guide bilan."),
+        (b"[" * 50_000 + b"]" * 50_000, "Le fichier n’est pas un fichier JSON lisible"),
+        (b" " * (MAX_BYTES + 1), "Le fichier est trop volumineux (2 Mo au plus)."),
+    ],
+)
+def test_a_file_that_is_not_a_workbook_is_refused_with_its_reason(data, message):
+    with pytest.raises(WorkbookImportError) as refused:
+        import_json(data)
+    assert refused.value.message.startswith(message)
+
+
+@pytest.mark.parametrize("version", [0, -3])
+def test_a_format_number_no_version_ever_had_is_refused(version):
+    document = exported_document()
+    document["workbook"]["schema_version"] = version
+    with pytest.raises(WorkbookImportError, match="format"):
+        import_json(as_bytes(document))
+
+
+def test_a_valid_export_just_over_the_size_limit_is_still_refused_for_its_size():
+    document = exported_document()
+    document["padding"] = "x" * MAX_BYTES
+    with pytest.raises(WorkbookImportError, match="trop volumineux"):
+        import_json(as_bytes(document))
+
+
+def test_an_error_is_a_value_error_whose_text_is_the_message():
+    with pytest.raises(ValueError, match="^Ce fichier n’est pas un classeur Guide bilan.$"):
+        import_json(b"{}")
+
+
+def test_many_errors_are_summarised_after_the_first_three():
+    document = exported_document()
+    for item_id in list(document["workbook"]["interets"]["answers"])[:5]:
+        document["workbook"]["interets"]["answers"][item_id] = 9
+    with pytest.raises(WorkbookImportError) as refused:
+        import_json(as_bytes(document))
+    assert refused.value.message.count("Réponse invalide") == 3
+    assert refused.value.message.endswith("(et 2 autre(s) erreur(s))")

@@ -1,0 +1,247 @@
+"""The workbook PDF, read back with pypdf: what a beneficiary would see and search for."""
+
+import ast
+from datetime import date, datetime, timezone
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from exports.pdf_charts import draw_bars, draw_radar
+from exports.pdf_doc import WorkbookPDF
+from exports.pdf_workbook import build_workbook_pdf
+from questionnaires.loader import load_bank, load_texts
+from questionnaires.schema import Caveat
+from workbook.model import QuestionnaireAnswers, Workbook, new_workbook
+
+GENERATED_AT = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)
+# Values cycled over each type's items: means S 5, I 4, A 3, E 2.4, R 2, C 1.4 → code SIA.
+CLEAR_PROFILE = {"S": (5,), "I": (4,), "A": (3,), "E": (2, 3, 2, 3, 2), "R": (2,), "C": (1, 2, 1)}
+
+
+def answered(workbook: Workbook, values: dict[str, tuple[int, ...]], *, only: int | None = None,
+             completed_at: datetime | None = datetime(2026, 11, 24, 16, tzinfo=timezone.utc)) -> Workbook:
+    bank = load_bank("interets_riasec")
+    answers, seen = {}, {}
+    for item in bank.items[:only]:
+        cycle = values[item.dimension]
+        answers[item.id] = cycle[seen.get(item.dimension, 0) % len(cycle)]
+        seen[item.dimension] = seen.get(item.dimension, 0) + 1
+    state = QuestionnaireAnswers(bank_id=bank.id, bank_version=bank.version, answers=answers,
+                                 started_at=datetime(2026, 11, 24, 15, tzinfo=timezone.utc),
+                                 completed_at=completed_at if only is None else None)
+    return workbook.model_copy(update={"interets": state})
+
+
+def uniform(value: int) -> dict[str, tuple[int, ...]]:
+    return {letter: (value,) for letter in "RIASEC"}
+
+
+def read(pdf_bytes: bytes) -> PdfReader:
+    return PdfReader(BytesIO(pdf_bytes))
+
+
+def pages_text(pdf_bytes: bytes) -> list[str]:
+    return [page.extract_text() for page in read(pdf_bytes).pages]
+
+
+def all_text(pdf_bytes: bytes) -> str:
+    return "\n".join(pages_text(pdf_bytes))
+
+
+@pytest.fixture(scope="module")
+def full_pdf() -> bytes:
+    workbook = answered(new_workbook("Zoé", "L’Œillet-Müller", started_on=date(2026, 3, 1)), CLEAR_PROFILE)
+    return build_workbook_pdf(workbook, generated_at=GENERATED_AT)
+
+
+@pytest.fixture(scope="module")
+def empty_pdf() -> bytes:
+    return build_workbook_pdf(new_workbook("Jean", "Dupont"), generated_at=GENERATED_AT)
+
+
+def test_cover_shows_title_name_dates_and_the_confidentiality_notice(full_pdf):
+    cover = " ".join(pages_text(full_pdf)[0].split())
+    assert "Mon classeur de bilan de compétences" in cover
+    assert "Zoé L’Œillet-Müller" in cover
+    assert "Bilan commencé le 1er mars 2026" in cover
+    assert "Document établi le 25 novembre 2026" in cover
+    assert "Vous êtes le seul destinataire des résultats de ce bilan." in cover
+    assert "qu’avec votre accord" in cover
+    assert "L6313-10-1" in cover
+
+
+def test_the_holland_code_and_what_its_letters_mean_are_written(full_pdf):
+    text = all_text(full_pdf)
+    texts = load_texts("riasec")
+    assert "S I A" in text
+    assert "Social · Investigateur · Artistique" in text
+    for letter in "SIA":
+        assert texts.letters[letter].summary.lower() in text
+
+
+def test_the_score_table_lists_the_six_types_in_hexagon_order(full_pdf):
+    lines = all_text(full_pdf).splitlines()
+    start = lines.index("Type Intitulé Moyenne sur 5 Score Réponses")
+    assert lines[start + 1:start + 7] == [
+        "R Réaliste 2,0 25\u202f% 9 / 9",
+        "I Investigateur 4,0 75\u202f% 9 / 9",
+        "A Artistique 3,0 50\u202f% 9 / 9",
+        "S Social 5,0 100\u202f% 9 / 9",
+        "E Entreprenant 2,4 36\u202f% 9 / 9",
+        "C Conventionnel 1,3 8\u202f% 9 / 9",
+    ]
+
+
+def test_consistency_and_differentiation_are_explained_in_plain_french(full_pdf):
+    text = " ".join(all_text(full_pdf).split())
+    texts = load_texts("riasec")
+    assert f"Cohérence : {texts.consistency['moyenne'].label.lower()} (moyenne)" in text
+    assert "Différenciation : profil bien différencié" in text
+
+
+def test_completion_date_is_read_in_paris_time():
+    late = datetime(2026, 11, 24, 23, 30, tzinfo=timezone.utc)  # 00:30 on the 25th in Paris
+    workbook = answered(new_workbook("Ana", "Lopes"), CLEAR_PROFILE, completed_at=late)
+    assert "Terminé le 25 novembre 2026" in all_text(build_workbook_pdf(workbook, generated_at=GENERATED_AT))
+
+
+def test_french_typography_reads_back_intact(full_pdf):
+    text = all_text(full_pdf)
+    for fragment in ("é", "è", "ê", "à", "Œ", "’", "« SEA »", "intérêt", "Différenciation", "100\u202f%"):
+        assert fragment in text, fragment
+
+
+def test_helpers_keep_ligatures_ellipsis_and_unbreakable_spaces():
+    pdf = WorkbookPDF(title="Essai")
+    pdf.add_page()
+    pdf.paragraph("Un cœur « ouvert », une sœur… déçue : 12 % ; ça va ?")
+    text = read(bytes(pdf.output())).pages[0].extract_text()
+    assert "Un cœur « ouvert », une sœur… déçue : 12\u202f%\u202f; ça va\u202f?" in text
+
+
+def test_guillemets_and_colons_never_end_or_start_a_line():
+    pdf = WorkbookPDF(title="Essai")
+    pdf.add_page()
+    pdf.paragraph(" ".join(["Elle a dit « oui » puis : « peut-être »."] * 40))
+    for line in read(bytes(pdf.output())).pages[0].extract_text().splitlines():
+        assert not line.rstrip().endswith("«")
+        assert not line.lstrip().startswith(("»", ":"))
+
+
+def test_pages_after_the_cover_are_numbered_page_n_of_total(full_pdf):
+    texts = pages_text(full_pdf)
+    assert len(texts) >= 4
+    for number, text in enumerate(texts[1:], start=2):
+        assert f"Page {number} sur {len(texts)}" in text
+
+
+def test_outline_has_the_contents_and_the_interests_section_with_its_parts(full_pdf):
+    outline = read(full_pdf).outline
+    titles = [entry.title for entry in outline if not isinstance(entry, list)]
+    assert titles == ["Sommaire", "Mes centres d’intérêt"]
+    parts = [entry.title for entry in outline[2]]
+    assert parts[:2] == ["Mon code Holland", "Ce que disent mes trois lettres"]
+    assert "Mon hexagone" in parts
+
+
+def test_contents_page_lists_sections_with_their_page_numbers(full_pdf):
+    reader = read(full_pdf)
+    contents = reader.pages[1].extract_text()
+    assert "Sommaire" in contents
+    section_page = next(reader.get_destination_page_number(entry) for entry in reader.outline
+                        if not isinstance(entry, list) and entry.title == "Mes centres d’intérêt")
+    assert f"Mes centres d’intérêt {section_page + 1}" in contents
+
+
+def test_metadata_are_french_with_title_and_author(full_pdf):
+    reader = read(full_pdf)
+    assert reader.metadata.author == "Guide bilan"
+    assert reader.metadata.title.startswith("Mon classeur de bilan de compétences")
+    assert reader.trailer["/Root"]["/Lang"] == "fr"
+
+
+def test_workbook_without_answers_has_no_interests_section_and_says_no_module_is_done(empty_pdf):
+    texts = pages_text(empty_pdf)
+    assert len(texts) == 2
+    assert "Aucun module n’est encore terminé" in texts[1]
+    assert "Mes centres d’intérêt" not in all_text(empty_pdf)
+    assert [entry.title for entry in read(empty_pdf).outline] == ["Sommaire"]
+
+
+def test_a_name_with_oe_ligature_apostrophe_and_accents_is_written_everywhere():
+    workbook = new_workbook("Chloé-Noël", "d’Œillet de Saint-Aubœuf")
+    text = all_text(build_workbook_pdf(workbook, generated_at=GENERATED_AT))
+    assert text.count("Chloé-Noël d’Œillet de Saint-Aubœuf") == 2  # cover and running header
+
+
+def test_a_very_long_name_is_cut_in_the_running_header_but_whole_on_the_cover():
+    workbook = new_workbook("Marie-" + "é" * 70, "Durand-" + "è" * 70)
+    texts = pages_text(build_workbook_pdf(workbook, generated_at=GENERATED_AT))
+    assert "è" * 70 in "".join(texts[0].split())
+    header = texts[1].splitlines()[0]
+    assert header.endswith("…") and "Durand" not in header
+
+
+@pytest.mark.parametrize(
+    ("values", "caveat"),
+    [
+        (uniform(3), Caveat.FLAT_PROFILE),
+        (uniform(1), Caveat.LOW_INTEREST),
+        (uniform(5), Caveat.CHECK_ACQUIESCENCE),
+    ],
+)
+def test_a_profile_to_read_with_care_gets_its_caveat_but_still_shows_its_code(values, caveat):
+    workbook = answered(new_workbook("Ana", "Lopes"), values)
+    text = all_text(build_workbook_pdf(workbook, generated_at=GENERATED_AT))
+    assert load_texts("riasec").caveats[caveat].label in text
+    assert "R I A" in text  # every mean tied: hexagon order decides, the code is not hidden
+    assert "120 possibles" in text
+
+
+def test_incomplete_answers_show_the_incomplete_note_and_no_code():
+    workbook = answered(new_workbook("Ana", "Lopes"), CLEAR_PROFILE, only=20)
+    text = all_text(build_workbook_pdf(workbook, generated_at=GENERATED_AT))
+    assert load_texts("riasec").caveats[Caveat.INCOMPLETE].label in text
+    assert "Réponses 20 sur 54 questions" in text
+    assert "Mon code Holland" not in text
+    assert "pas encore terminé" in text
+
+
+def test_answers_to_items_no_longer_in_the_bank_are_ignored():
+    workbook = answered(new_workbook("Ana", "Lopes"), CLEAR_PROFILE)
+    extra = {**workbook.interets.answers, "int-x-99": 5}
+    workbook = workbook.model_copy(update={"interets": workbook.interets.model_copy(update={"answers": extra})})
+    assert "S I A" in all_text(build_workbook_pdf(workbook, generated_at=GENERATED_AT))
+
+
+def test_charts_write_each_label_and_number_and_work_for_eight_axes():
+    pdf = WorkbookPDF(title="Essai")
+    pdf.add_page()
+    domains = ["Travail", "Finances", "Santé", "Famille et amis", "Couple", "Développement",
+               "Loisirs", "Cadre de vie"]
+    bottom = draw_radar(pdf, 105, 80, 35, domains, [70, 40, 80, 60, 30, 50, 90, 60],
+                        value_labels=[f"{v}/10" for v in (7, 4, 8, 6, 3, 5, 9, 6)])
+    end = draw_bars(pdf, 20, bottom + 10, 170, ["Réaliste", "Social"], [25, None])
+    text = read(bytes(pdf.output())).pages[0].extract_text()
+    assert bottom < end < pdf.h
+    for word in [*domains, "7/10", "3/10", "Réaliste", "25\u202f%", "—"]:
+        assert word in text, word
+
+
+def test_charts_refuse_values_that_do_not_match_their_labels():
+    pdf = WorkbookPDF(title="Essai")
+    pdf.add_page()
+    with pytest.raises(ValueError):
+        draw_radar(pdf, 100, 100, 30, ["A", "B", "C"], [10, 20])
+    with pytest.raises(ValueError):
+        draw_bars(pdf, 20, 20, 170, ["A"], [10, 20])
+
+
+def test_export_modules_import_neither_streamlit_nor_plotly():
+    for path in (Path(__file__).parents[2] / "exports").glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
+        names += [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
+        assert not [n for n in names if n.split(".")[0] in {"streamlit", "plotly"}], path
