@@ -9,7 +9,7 @@ from ui import session
 from ui.layout import apply_presentation_style
 from ui.topbar import draw_topbar
 
-st.set_page_config(page_title="Guide bilan", page_icon="🧭", layout="wide")
+st.set_page_config(page_title="Guide bilan", page_icon=":material/explore:", layout="wide")
 
 store = session.get_store()
 link_error = session.open_personal_link(store)
@@ -27,29 +27,29 @@ def workbook_pages(visibility: str = "visible") -> dict[str, list[st.Page]]:
     """The guide's steps, grouped by phase of the bilan (only the steps that work)."""
     return {
         "Investigation": [
-            page("pages/interets.py", "Mes centres d’intérêt", "🧩", visibility=visibility),
-            page("pages/interets_resultats.py", "Mon profil d’intérêts", "📊", visibility=visibility),
+            page("pages/interets.py", "Mes centres d’intérêt", ":material/extension:", visibility=visibility),
+            page("pages/interets_resultats.py", "Mon profil d’intérêts", ":material/hexagon:", visibility=visibility),
         ],
         "Mon classeur": [
-            page("pages/mon_classeur.py", "Télécharger mon classeur", "📄", visibility=visibility)
+            page("pages/mon_classeur.py", "Télécharger mon classeur", ":material/picture_as_pdf:", visibility=visibility)
         ],
     }
 
 
 if not store.has_users():
-    pages = [page("pages/premier_lancement.py", "Premier lancement", "🛠️", default=True)]
+    pages = [page("pages/premier_lancement.py", "Premier lancement", ":material/build:", default=True)]
 elif principal is None:
-    pages = [page("pages/connexion.py", "Connexion", "🔑", default=True)]
+    pages = [page("pages/connexion.py", "Connexion", ":material/login:", default=True)]
 elif principal.is_beneficiary:
     pages = {
-        "Accueil": [page("pages/accueil.py", "Où j’en suis", "🏠", default=True)],
+        "Accueil": [page("pages/accueil.py", "Où j’en suis", ":material/home:", default=True)],
         **workbook_pages(),
     }
 else:
     st.session_state.setdefault("presentation_mode", principal.user.presentation_mode)
-    consultant = [page("pages/dossiers.py", "Mes dossiers", "🗂️", default=True)]
+    consultant = [page("pages/dossiers.py", "Mes dossiers", ":material/folder_shared:", default=True)]
     if principal.user.role == "admin":
-        consultant.append(page("pages/comptes.py", "Comptes consultants", "👥"))
+        consultant.append(page("pages/comptes.py", "Comptes consultants", ":material/group:"))
     # The dossier's pages are always registered (so a page can switch to them) and shown
     # once a dossier the consultant may open is selected.
     dossier_id = session.selected_dossier_id()
@@ -61,7 +61,7 @@ else:
     heading = f"Dossier de {mine[dossier_id].full_name}" if dossier_id is not None else "Dossier"
     pages = {
         "Consultant": consultant,
-        heading: [page("pages/dossier.py", "Suivi du dossier", "📋", visibility=shown)],
+        heading: [page("pages/dossier.py", "Suivi du dossier", ":material/assignment_ind:", visibility=shown)],
         **workbook_pages(shown),
     }
 

@@ -20,7 +20,7 @@ MAX_REPORTED_ERRORS = 3
 
 NOT_A_WORKBOOK = "Ce fichier n’est pas un classeur Guide bilan."
 TOO_BIG = "Le fichier est trop volumineux (2 Mo au plus)."
-NOT_UTF8 = "Le fichier n’est pas un texte encodé en UTF-8 : ce n’est pas un classeur Guide bilan."
+NOT_UTF8 = "Le fichier n’est pas un texte encodé en UTF-8 : ce n’est pas un classeur Guide bilan."
 NOT_JSON = "Le fichier n’est pas un fichier JSON valide (ligne {line}, colonne {column})."
 TOO_DEEP = "Le fichier n’est pas un fichier JSON lisible (trop d’imbrications)."
 EMPTY = "Le fichier est vide."
@@ -62,8 +62,8 @@ ERROR_MESSAGES: dict[str, str] = {
     "string_too_long": "le texte est trop long ({max_length} caractères au plus)",
     "string_pattern_mismatch": "caractères non autorisés",
     "date_type": "une date est attendue (AAAA-MM-JJ)",
-    "date_parsing": "date invalide (format attendu : AAAA-MM-JJ)",
-    "date_from_datetime_parsing": "date invalide (format attendu : AAAA-MM-JJ)",
+    "date_parsing": "date invalide (format attendu : AAAA-MM-JJ)",
+    "date_from_datetime_parsing": "date invalide (format attendu : AAAA-MM-JJ)",
     "date_from_datetime_inexact": "une date sans heure est attendue",
     "datetime_type": "une date et une heure sont attendues",
     "datetime_parsing": "date et heure invalides",
@@ -140,12 +140,12 @@ def _sentence(error: dict[str, Any]) -> str:
     if len(loc) >= 3 and loc[0] in QUESTIONNAIRES and loc[1] == "answers":
         item_id = loc[2]
         if loc[-1] == "[key]":
-            return f"Identifiant de question invalide : « {item_id} »."
+            return f"Identifiant de question invalide : « {item_id} »."
         if error["type"] in {"greater_than_equal", "less_than_equal", "int_type", "int_parsing",
                              "int_from_float"}:
             reason = "la réponse doit être un nombre entier de 1 à 5"
-        return f"Réponse invalide pour la question {item_id} : {reason} (valeur reçue : {_shown(error)})."
-    return f"Donnée invalide pour {_place(loc)} : {reason}."
+        return f"Réponse invalide pour la question {item_id} : {reason} (valeur reçue : {_shown(error)})."
+    return f"Donnée invalide pour {_place(loc)} : {reason}."
 
 
 def _reason(error: dict[str, Any]) -> str:

@@ -2,7 +2,7 @@
 
 Sections never set fonts or colours themselves: they call `heading`, `paragraph`, `key_values`,
 `table`, `callout` (and the charts of `exports.pdf_charts`), so every module of the guide
-looks the same in the PDF. Text goes through `french_spacing` so « », : and % never break.
+looks the same in the PDF. Text goes through `french_spacing` so « », : and % never break.
 """
 
 from __future__ import annotations

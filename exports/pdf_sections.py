@@ -72,8 +72,8 @@ class Section(Protocol):
 # --- Centres d'intérêt (RIASEC) ---------------------------------------------------------------
 
 TIE_NOTE = ("Certains de vos types ont exactement le même score. L’ordre retenu ici en est un "
-            "parmi d’autres ; les codes possibles sont : {codes}.")
-TIE_NOTE_MANY = ("Plusieurs de vos types ont exactement le même score : l’ordre de leurs lettres "
+            "parmi d’autres ; les codes possibles sont : {codes}.")
+TIE_NOTE_MANY = ("Plusieurs de vos types ont exactement le même score : l’ordre de leurs lettres "
                  "dans le code est un choix parmi {count} possibles. Parlez-en avec votre consultant.")
 TIE_CODES_LISTED = 6  # beyond this, listing every possible code would hide the message
 # Caveats shown in the PDF, in this order, with the result flag that raises each of them.
@@ -146,9 +146,9 @@ class InterestsSection:
         pdf.heading("Ce que disent mes trois lettres", 2)
         for letter in data.result.code:
             text = data.texts.letters[letter]
-            pdf.heading(f"{letter} — {text.label} : {text.summary.lower()}", 3)
+            pdf.heading(f"{letter} — {text.label} : {text.summary.lower()}", 3)
             pdf.paragraph(text.description, space_after=1)
-            pdf.paragraph("Domaines : " + ", ".join(text.domains) + ".", size=10, style="I")
+            pdf.paragraph("Domaines : " + ", ".join(text.domains) + ".", size=10, style="I")
 
     @staticmethod
     def _hexagon(pdf: WorkbookPDF, data: InterestsResults) -> None:
@@ -182,11 +182,11 @@ class InterestsSection:
         result, texts = data.result, data.texts
         pdf.heading("Comment lire mon profil", 2)
         consistency = texts.consistency[result.consistency]
-        pdf.heading(f"Cohérence : {consistency.label.lower()} ({result.consistency})", 3, outline=False)
+        pdf.heading(f"Cohérence : {consistency.label.lower()} ({result.consistency})", 3, outline=False)
         pdf.paragraph(consistency.text)
         band = texts.differentiation_band(min(max(result.differentiation_iachan, 0.0), 4.0))
-        pdf.heading(f"Différenciation : {band.label.lower()}", 3, outline=False)
-        pdf.paragraph(band.text + f" (Indice de différenciation : "
+        pdf.heading(f"Différenciation : {band.label.lower()}", 3, outline=False)
+        pdf.paragraph(band.text + f" (Indice de différenciation : "
                       f"{french_number(result.differentiation_iachan, 2)} sur 4.)")
 
 

@@ -16,7 +16,7 @@ DOCUMENT_TITLE = "Mon classeur de bilan de compétences"
 CONFIDENTIALITY_TITLE = "Confidentialité"
 CONFIDENTIALITY = (
     "Vous êtes le seul destinataire des résultats de ce bilan. Ils ne peuvent être communiqués "
-    "à un tiers, y compris votre employeur, qu’avec votre accord. Ce document vous appartient : "
+    "à un tiers, y compris votre employeur, qu’avec votre accord. Ce document vous appartient : "
     "c’est vous qui décidez de le garder pour vous ou de le partager "
     "(Code du travail, articles L6313-10-1 et R6313-7)."
 )
@@ -32,7 +32,7 @@ def build_workbook_pdf(workbook: Workbook, *, generated_at: datetime | None = No
     ctx = build_context(workbook, generated_at or utcnow())
     name = _full_name(workbook)
     pdf = WorkbookPDF(title=f"{DOCUMENT_TITLE} – {name}", running_title=f"{DOCUMENT_TITLE} · {name}")
-    pdf.set_subject("Bilan de compétences : résultats et synthèse")
+    pdf.set_subject("Bilan de compétences : résultats et synthèse")
     pdf.set_creation_date(ctx.generated_at if ctx.generated_at.tzinfo else
                           ctx.generated_at.replace(tzinfo=PARIS))
     _cover(pdf, ctx, name)

@@ -17,30 +17,30 @@ view = overview(store, opened.dossier)
 st.title(f"Bonjour {workbook.beneficiary.first_name}")
 st.write(
     "Ce classeur vous accompagne pendant votre bilan de compétences. Vous y travaillez "
-    "à votre rythme, une étape à la fois : chaque réponse est enregistrée aussitôt, "
+    "à votre rythme, une étape à la fois : chaque réponse est enregistrée aussitôt, "
     "vous pouvez fermer la page et revenir quand vous voulez."
 )
 
 upcoming = next_step(workbook)
 with st.container(border=True):
     if upcoming is None:
-        st.subheader("✅ Tout ce qui est proposé pour l’instant est fait")
+        st.subheader(":material/check_circle: Tout ce qui est proposé pour l’instant est fait")
         st.write("Vous pouvez revoir vos résultats et télécharger votre classeur.")
-        st.page_link("pages/mon_classeur.py", label="Télécharger mon classeur", icon="📄")
+        st.page_link("pages/mon_classeur.py", label="Télécharger mon classeur", icon=":material/picture_as_pdf:")
     else:
         started = upcoming.progress(workbook).answered > 0
-        st.subheader(("Pour continuer : " if started else "Prochaine étape : ") + upcoming.title)
+        st.subheader(("Pour continuer : " if started else "Prochaine étape : ") + upcoming.title)
         st.write(upcoming.what)
         st.page_link(MODULE_PAGES[upcoming.key],
-                     label="Reprendre là où j’en étais" if started else "Commencer", icon="▶️")
+                     label="Reprendre là où j’en étais" if started else "Commencer", icon=":material/play_arrow:")
 
 st.subheader("Mon avancement")
 for module, progress in zip(MODULES, view.modules):
     st.progress(
         progress.percent / 100,
-        text=f"{module.title} ({module.phase.value}) : {progress.answered} sur {progress.total}",
+        text=f"{module.title} ({module.phase.value}) : {progress.answered} sur {progress.total}",
     )
 st.caption(
-    f"Temps de travail guidé enregistré : {format_duration(view.time_spent)} "
+    f"Temps de travail guidé enregistré : {format_duration(view.time_spent)} "
     "(les pauses de plus de cinq minutes ne sont pas comptées)."
 )

@@ -21,7 +21,7 @@ with st.form("new_account", clear_on_submit=False):
     name = st.text_input("Nom affiché", max_chars=120)
     email = st.text_input("Adresse e-mail", max_chars=254)
     password = st.text_input("Mot de passe provisoire", type="password",
-                             help=f"Au moins {access.MIN_PASSWORD_LENGTH} caractères ; à transmettre à la personne.")
+                             help=f"Au moins {access.MIN_PASSWORD_LENGTH} caractères ; à transmettre à la personne.")
     admin = st.checkbox("Administrateur (peut créer des comptes)")
     created = st.form_submit_button("Créer le compte", type="primary")
 if created:

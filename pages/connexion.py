@@ -12,8 +12,8 @@ if link_error:
     st.error(link_error)
 
 st.info(
-    "Vous êtes bénéficiaire d’un bilan ? Ouvrez le lien personnel que votre consultant "
-    "ou consultante vous a donné : il vous mène directement à votre classeur."
+    "Vous êtes bénéficiaire d’un bilan ? Ouvrez le lien personnel que votre consultant "
+    "ou consultante vous a donné : il vous mène directement à votre classeur."
 )
 
 st.subheader("Connexion consultant")

@@ -36,14 +36,14 @@ st.subheader("Lien personnel du bénéficiaire")
 new_link = st.session_state.pop("new_link", None)
 if new_link:
     st.success(
-        "Voici le nouveau lien. Il ne sera plus affiché : transmettez-le maintenant "
+        "Voici le nouveau lien. Il ne sera plus affiché : transmettez-le maintenant "
         "au bénéficiaire (il ouvre son classeur, et lui seul)."
     )
     st.code(new_link, language=None)
 elif dossier.has_link:
     st.write(f"Un lien est actif depuis le {dossier.link_issued_at:%d/%m/%Y}.")
 else:
-    st.write("Aucun lien actif : le bénéficiaire ne peut pas ouvrir son classeur.")
+    st.write("Aucun lien actif : le bénéficiaire ne peut pas ouvrir son classeur.")
 
 
 def base_url() -> str:
@@ -67,8 +67,8 @@ if dossier.has_link and revoke.button("Révoquer le lien", help="Le bénéficiai
 notes_box = private_block("Notes privées du consultant")
 if notes_box is not None:
     with notes_box:
-        st.subheader("🔒 Mes notes privées")
-        st.caption("Visibles de vous seul : jamais dans le classeur du bénéficiaire, ni en mode présentation.")
+        st.subheader(":material/lock: Mes notes privées")
+        st.caption("Visibles de vous seul : jamais dans le classeur du bénéficiaire, ni en mode présentation.")
         # Text and version are read together, for this dossier, each time the field is drawn
         # afresh: leaving the page drops the field's state but would keep a version of old.
         notes_key = f"{session.WIDGET_PREFIX}notes"

@@ -65,7 +65,10 @@ for item in all_groups[index]:
     if value is not None and current.answers.get(item.id) != value:
         changed[item.id] = value
 if changed:
+    conflict_before = session.conflict_pending()
     save(lambda answers: engine.answer_many(answers, bank, changed))
+    if session.conflict_pending() and not conflict_before:
+        st.rerun()  # the refusal is shown at the top of the page, by require_workbook()
     current = state()
 
 progress = engine.progress(current, bank)
@@ -92,7 +95,7 @@ elif progress.complete:
         st.switch_page("pages/interets_resultats.py")
 else:
     st.info(
-        f"Il reste {progress.total - progress.answered} réponse(s) à donner : "
+        f"Il reste {progress.total - progress.answered} réponse(s) à donner : "
         "revenez aux groupes précédents pour les compléter."
     )
 if target is not None:

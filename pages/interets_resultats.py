@@ -16,8 +16,8 @@ session.touch_activity(opened, "interets")
 st.title("Mon profil d’intérêts")
 answers = opened.workbook.interets
 if answers is None or not answers.answers:
-    st.info("Répondez d’abord au questionnaire « Mes centres d’intérêt » : votre profil s’affichera ici.")
-    st.page_link("pages/interets.py", label="Commencer le questionnaire", icon="🧩")
+    st.info("Répondez d’abord au questionnaire « Mes centres d’intérêt » : votre profil s’affichera ici.")
+    st.page_link("pages/interets.py", label="Commencer le questionnaire", icon=":material/extension:")
     st.stop()
 
 results = interests_results(answers, bank)
@@ -26,16 +26,16 @@ st.write(texts.results_intro)
 
 if not riasec.complete:
     st.warning(texts.caveats["incomplete"].text)
-    st.page_link("pages/interets.py", label="Compléter le questionnaire", icon="🧩")
+    st.page_link("pages/interets.py", label="Compléter le questionnaire", icon=":material/extension:")
 else:
-    st.header(f"Votre code : {' – '.join(riasec.code)}")
+    st.header(f"Votre code : {' – '.join(riasec.code)}")
     st.write(texts.code_explanation)
     for rank, letter in enumerate(riasec.code, start=1):
         meaning = texts.letters[letter]
         with st.container(border=True):
-            st.subheader(f"{rank}. {letter} — {meaning.label} : {meaning.summary}")
+            st.subheader(f"{rank}. {letter} — {meaning.label} : {meaning.summary}")
             st.write(meaning.description)
-            st.caption("Par exemple : " + ", ".join(meaning.domains) + ".")
+            st.caption("Par exemple : " + ", ".join(meaning.domains) + ".")
 
 for caveat in results.caveats:
     if caveat != "incomplete":
@@ -72,6 +72,6 @@ if not opened.by_beneficiary and results.quality.reasons:
     box = private_block("Qualité des réponses")
     if box is not None:
         with box:
-            st.subheader("🔒 Qualité des réponses (pour le consultant)")
+            st.subheader(":material/lock: Qualité des réponses (pour le consultant)")
             for reason in results.quality.reasons:
                 st.write(f"- {reason}")

@@ -13,11 +13,11 @@ slug = f"{workbook.beneficiary.first_name}-{workbook.beneficiary.last_name}".low
 
 st.title("Mon classeur")
 st.write(
-    "Téléchargez votre classeur personnel au format PDF : il rassemble vos résultats, "
+    "Téléchargez votre classeur personnel au format PDF : il rassemble vos résultats, "
     "module par module, et servira à préparer la synthèse de votre bilan avec votre consultant."
 )
 st.info(
-    "Vous êtes le seul destinataire des résultats de votre bilan : rien n’est transmis "
+    "Vous êtes le seul destinataire des résultats de votre bilan : rien n’est transmis "
     "à qui que ce soit sans votre accord."
 )
 st.download_button(
@@ -26,7 +26,7 @@ st.download_button(
     file_name=f"classeur-bilan-{slug}.pdf",
     mime="application/pdf",
     type="primary",
-    icon="📄",
+    icon=":material/picture_as_pdf:",
 )
 
 st.subheader("Sauvegarde complète")

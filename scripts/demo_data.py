@@ -204,18 +204,18 @@ def _consultant(store: Store, password: str, lines: list[str]) -> tuple[User, bo
         user, password_hash = found
         works = _password_works(password_hash, password)
         role = "administratrice" if user.role is Role.ADMIN else "consultante (non administratrice)"
-        lines.append(f"Compte de {user.display_name} <{user.email}> : existe déjà ({role}), inchangé.")
+        lines.append(f"Compte de {user.display_name} <{user.email}> : existe déjà ({role}), inchangé.")
         return user, works
     if store.has_users():
         # Other accounts exist: create_first_admin would refuse, so add the account directly.
         user = store.add_user(DEMO_EMAIL, DEMO_NAME, access.hash_password(password), Role.ADMIN)
         lines.append(
-            f"Compte de {user.display_name} <{user.email}> : créé (administratrice et "
+            f"Compte de {user.display_name} <{user.email}> : créé (administratrice et "
             "consultante), à côté des comptes qui existaient déjà."
         )
     else:
         user = access.create_first_admin(store, DEMO_EMAIL, DEMO_NAME, password)
-        lines.append(f"Compte de {user.display_name} <{user.email}> : créé (administratrice et consultante).")
+        lines.append(f"Compte de {user.display_name} <{user.email}> : créé (administratrice et consultante).")
     return user, True
 
 
@@ -243,14 +243,14 @@ def _dossier(store: Store, consultant: User, persona: Persona, bank: Bank, today
             # Left empty by an interrupted earlier run: fill it now.
             _fill(store, dossier, persona, bank, today)
             dossier = store.dossier(dossier.id)
-            lines.append(f"Dossier de {name} : existait vide, rempli — {_describe(store, dossier, bank)}.")
+            lines.append(f"Dossier de {name} : existait vide, rempli — {_describe(store, dossier, bank)}.")
         else:
-            lines.append(f"Dossier de {name} : existe déjà, inchangé — {_describe(store, dossier, bank)}.")
+            lines.append(f"Dossier de {name} : existe déjà, inchangé — {_describe(store, dossier, bank)}.")
         return dossier
     dossier = store.create_dossier(consultant.id, persona.first_name, persona.last_name)
     _fill(store, dossier, persona, bank, today)
     dossier = store.dossier(dossier.id)
-    lines.append(f"Dossier de {name} : créé — {_describe(store, dossier, bank)}.")
+    lines.append(f"Dossier de {name} : créé — {_describe(store, dossier, bank)}.")
     return dossier
 
 
@@ -294,11 +294,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "Sans effet sur ce qui existe déjà.",
     )
     parser.add_argument("--password", default=DEFAULT_PASSWORD,
-                        help=f"mot de passe du compte de démonstration (défaut : {DEFAULT_PASSWORD})")
+                        help=f"mot de passe du compte de démonstration (défaut : {DEFAULT_PASSWORD})")
     parser.add_argument("--base-url", default=DEFAULT_BASE_URL,
-                        help=f"adresse de l’application, pour le lien personnel (défaut : {DEFAULT_BASE_URL})")
+                        help=f"adresse de l’application, pour le lien personnel (défaut : {DEFAULT_BASE_URL})")
     parser.add_argument("--database-url", default=None,
-                        help="base de données à remplir (défaut : DATABASE_URL, sinon le fichier SQLite de data/)")
+                        help="base de données à remplir (défaut : DATABASE_URL, sinon le fichier SQLite de data/)")
     return parser.parse_args(argv)
 
 
@@ -308,7 +308,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         access.hash_password(args.password)
     except access.WeakPassword as exc:
-        print(f"Erreur : {exc}", file=sys.stderr)
+        print(f"Erreur : {exc}", file=sys.stderr)
         return 2
     print(f"Données de démonstration dans la base {shown_url(url)}")
     store = Store.from_url(url)
@@ -320,16 +320,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     for line in result.lines:
         print(f"• {line}")
     print()
-    print(f"Connexion consultante : {DEMO_EMAIL}")
+    print(f"Connexion consultante : {DEMO_EMAIL}")
     if result.password_works:
-        print(f"Mot de passe : {args.password}")
-        print("  (mot de passe de démonstration, pour essayer l’application seulement : "
+        print(f"Mot de passe : {args.password}")
+        print("  (mot de passe de démonstration, pour essayer l’application seulement : "
               "ne gardez pas ce compte sur un serveur en service)")
     else:
-        print("Mot de passe : inchangé — le compte existait déjà avec un autre mot de passe "
+        print("Mot de passe : inchangé — le compte existait déjà avec un autre mot de passe "
               "que celui indiqué.")
     print()
-    print(f"Lien personnel de {result.lea.full_name} (nouveau : le lien précédent ne fonctionne plus) :")
+    print(f"Lien personnel de {result.lea.full_name} (nouveau : le lien précédent ne fonctionne plus) :")
     print(f"  {link_url(args.base_url, result.lea_token)}")
     print("  Ouvrez-le dans une fenêtre de navigation privée pour garder la session consultante.")
     return 0

@@ -26,7 +26,7 @@ def radar_figure(labels: Sequence[str], values: Sequence[float], *, height: int 
         go.Scatterpolar(
             r=closed_values, theta=closed_labels, fill="toself", mode="lines+markers",
             line=dict(color=BLUE, width=3), fillcolor="rgba(31,90,166,0.25)",
-            hovertemplate="%{theta} : %{r:.0f}<extra></extra>",
+            hovertemplate="%{theta} : %{r:.0f}<extra></extra>",
         )
     )
     figure.update_polars(
@@ -48,7 +48,7 @@ def bar_figure(labels: Sequence[str], values: Sequence[float], *, height: int = 
         go.Bar(
             x=list(values), y=list(labels), orientation="h", marker_color=BLUE,
             text=[f"{v:.0f} %" for v in values], textposition="outside",
-            hovertemplate="%{y} : %{x:.0f} %<extra></extra>",
+            hovertemplate="%{y} : %{x:.0f} %<extra></extra>",
         )
     )
     figure.update_layout(
@@ -75,10 +75,10 @@ def profile_text(result: RiasecResult, texts: RiasecTexts) -> str:
         score = result.scores[letter]
         label = texts.letters[letter].label
         if score.pct is None:
-            parts.append(f"{label} : pas assez de réponses")
+            parts.append(f"{label} : pas assez de réponses")
         else:
-            parts.append(f"{label} : {score.pct:.0f}\u00a0% (moyenne {score.mean:.1f} sur 5)")
-    return "Scores par type, dans l’ordre de l’hexagone : " + " ; ".join(parts) + "."
+            parts.append(f"{label} : {score.pct:.0f}\u00a0% (moyenne {score.mean:.1f} sur 5)")
+    return "Scores par type, dans l’ordre de l’hexagone : " + "\u00a0; ".join(parts) + "."
 
 
 def scores_table(result: RiasecResult, texts: RiasecTexts):

@@ -32,7 +32,7 @@ def chart_height(normal: int = 380) -> int:
 def private_block(title: str):
     """A container for private content, or None in presentation mode (nothing is drawn)."""
     if presentation_on():
-        st.caption(f"🔒 {title} : masqué en mode présentation.")
+        st.caption(f":material/lock: {title}\u00a0: masqué en mode présentation.")
         return None
     return st.container(border=True)
 

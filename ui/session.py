@@ -209,10 +209,15 @@ def touch_activity(opened: OpenWorkbook, module: str) -> None:
         get_store().record_activity(opened.dossier.id, module)
 
 
+def conflict_pending() -> bool:
+    """A save of this session was refused as stale and the workbook has not been reloaded."""
+    return bool(st.session_state.get(_CONFLICT))
+
+
 def show_conflict() -> None:
     message = st.session_state.get(_CONFLICT)
     if message:
-        st.error(message, icon="⚠️")
+        st.error(message, icon=":material/warning:")
         if st.button("Recharger la version à jour", type="primary", key="reload_after_conflict"):
             reload_workbook(selected_dossier_id())
             st.rerun()

@@ -23,13 +23,13 @@ def draw_topbar(store: Store, principal: Principal) -> None:
         name = store.dossier(principal.dossier_id).full_name
     else:
         name = principal.user.display_name
-    who.caption(f"Connecté·e : {name}")
+    who.caption(f"Connecté·e : {name}")
     mode.toggle(
         "Mode présentation",
         key="presentation_mode",
         on_change=_remember_presentation,
         args=(store, principal),
-        help="Pour partager l’écran en visio : texte plus grand, menu replié, "
+        help="Pour partager l’écran en visio : texte plus grand, menu replié, "
         "éléments privés masqués.",
     )
     with out.popover("Se déconnecter"):

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
 
 from workbook.db import DossierRow, LoginFailureRow, SessionRow
 from workbook.store import Dossier, NotFoundError, Role, Store, User, normalise_email
@@ -86,12 +87,10 @@ def authenticate(store: Store, email: str, password: str, now: datetime | None =
     """Check e-mail and password; the same message whether the e-mail is unknown or not."""
     now = now or utcnow()
     email = normalise_email(email)
-    with store.session() as s:
-        failure = s.get(LoginFailureRow, email[:254])
-        if failure is not None:
-            ready_at = failure.last_failure_at + timedelta(seconds=failure_delay(failure.failures))
-            if now < ready_at:
-                raise LoginThrottled(int((ready_at - now).total_seconds()) + 1)
+    key = email[:254]
+    # The try is counted as a failure before the password is checked (and forgiven on success):
+    # tries sent in parallel cannot all pass the delay check before the first failure is written.
+    _count_attempt(store, key, now)
     found = store.user_credentials(email)
     password_hash = found[1] if found else _DUMMY_HASH
     try:
@@ -99,22 +98,49 @@ def authenticate(store: Store, email: str, password: str, now: datetime | None =
         ok = found is not None
     except (VerificationError, InvalidHashError):
         ok = False
-    with store.session.begin() as s:
-        failure = s.get(LoginFailureRow, email[:254])
-        if ok:
-            if failure is not None:
-                s.delete(failure)
-        elif failure is None:
-            s.add(LoginFailureRow(email=email[:254], failures=1, last_failure_at=now))
-        else:
-            failure.failures += 1
-            failure.last_failure_at = now
     if not ok:
         raise PermissionError(LOGIN_REFUSED)
+    with store.session.begin() as s:
+        s.execute(delete(LoginFailureRow).where(LoginFailureRow.email == key))
     user, stored_hash = found
     if _hasher.check_needs_rehash(stored_hash):
         store.set_password_hash(user.id, _hasher.hash(password))
     return user
+
+
+_COUNT_TRIES = 50
+
+
+def _count_attempt(store: Store, key: str, now: datetime) -> None:
+    """Raise LoginThrottled while the delay runs; otherwise add one failure, atomically.
+
+    Compare-and-set on the failure count (like the workbook's optimistic lock): of several
+    tries racing on the same count, one wins and the others read the new count again.
+    """
+    for _ in range(_COUNT_TRIES):
+        with store.session() as s:
+            row = s.get(LoginFailureRow, key)
+            seen = (row.failures, row.last_failure_at) if row is not None else None
+        if seen is None:
+            try:
+                with store.session.begin() as s:
+                    s.add(LoginFailureRow(email=key, failures=1, last_failure_at=now))
+                return
+            except IntegrityError:
+                continue  # a parallel try created the row first: read it again
+        failures, last_failure_at = seen
+        ready_at = last_failure_at + timedelta(seconds=failure_delay(failures))
+        if now < ready_at:
+            raise LoginThrottled(int((ready_at - now).total_seconds()) + 1)
+        with store.session.begin() as s:
+            counted = s.execute(
+                update(LoginFailureRow)
+                .where(LoginFailureRow.email == key, LoginFailureRow.failures == failures)
+                .values(failures=failures + 1, last_failure_at=now)
+            ).rowcount
+        if counted == 1:
+            return
+    raise LoginThrottled(1)
 
 
 # --- dossiers and personal links --------------------------------------------------------------

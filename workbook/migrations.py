@@ -17,7 +17,12 @@ MIGRATIONS: dict[int, Callable[[Document], Document]] = {}
 
 def upgrade(document: Document) -> Document:
     """Bring a stored document up to SCHEMA_VERSION (a newer one is left for validation to refuse)."""
-    version = int(document.get("schema_version", 1))
+    if not isinstance(document, dict):
+        return document  # not a workbook at all: validation refuses it
+    try:
+        version = int(document.get("schema_version", 1))
+    except (TypeError, ValueError):
+        return document  # not a format number: validation refuses it with its own message
     while version < SCHEMA_VERSION:
         document = MIGRATIONS[version](dict(document))
         version += 1

@@ -84,7 +84,7 @@ class Workbook(_Strict):
         if value > SCHEMA_VERSION:
             raise ValueError(
                 f"ce classeur a été écrit par une version plus récente de l’application "
-                f"(format {value}, format connu : {SCHEMA_VERSION})"
+                f"(format {value}, format connu : {SCHEMA_VERSION})"
             )
         if value < 1:
             raise ValueError("numéro de format invalide")

@@ -28,7 +28,7 @@ class StaleWorkbookError(Exception):
 
     message = (
         "Ce classeur a été modifié ailleurs (dans un autre onglet ou sur un autre appareil) "
-        "depuis son ouverture. Votre dernière modification n’a pas été enregistrée : "
+        "depuis son ouverture. Votre dernière modification n’a pas été enregistrée : "
         "rechargez la page pour retrouver la version à jour."
     )
 
@@ -103,8 +103,14 @@ class Store:
             return s.scalar(select(func.count(UserRow.id))) > 0
 
     def add_user(self, email: str, display_name: str, password_hash: str, role: Role) -> User:
+        email, display_name = normalise_email(email), display_name.strip()
+        # Checked here so SQLite (which ignores VARCHAR lengths) and PostgreSQL agree.
+        if not 3 <= len(email) <= 254 or "@" not in email:
+            raise ValueError("Adresse e-mail invalide.")
+        if not 1 <= len(display_name) <= 120:
+            raise ValueError("Le nom affiché doit compter de 1 à 120 caractères.")
         row = UserRow(
-            email=normalise_email(email), display_name=display_name.strip(),
+            email=email, display_name=display_name,
             password_hash=password_hash, role=role.value, presentation_mode=False,
             created_at=utcnow(),
         )

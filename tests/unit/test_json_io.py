@@ -87,22 +87,22 @@ def drop_field(*path):
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (set_answer(7), "Réponse invalide pour la question int-r-01 : la réponse doit être un "
-                        "nombre entier de 1 à 5 (valeur reçue : 7)."),
-        (set_answer(0), "Réponse invalide pour la question int-r-01 : la réponse doit être un "
-                        "nombre entier de 1 à 5 (valeur reçue : 0)."),
-        (set_answer("beaucoup"), "Réponse invalide pour la question int-r-01 : la réponse doit "
-                                 "être un nombre entier de 1 à 5 (valeur reçue : « beaucoup »)."),
+        (set_answer(7), "Réponse invalide pour la question int-r-01 : la réponse doit être un "
+                        "nombre entier de 1 à 5 (valeur reçue : 7)."),
+        (set_answer(0), "Réponse invalide pour la question int-r-01 : la réponse doit être un "
+                        "nombre entier de 1 à 5 (valeur reçue : 0)."),
+        (set_answer("beaucoup"), "Réponse invalide pour la question int-r-01 : la réponse doit "
+                                 "être un nombre entier de 1 à 5 (valeur reçue : « beaucoup »)."),
         (set_field("schema_version", 2), "Ce classeur a été écrit par une version plus récente de "
-                                         "l’application (format 2, format connu : 1)."),
+                                         "l’application (format 2, format connu : 1)."),
         (set_field("schema_version", "abc"),
-         "Donnée invalide pour le numéro de format : un nombre entier est attendu."),
-        (set_field("beneficiary", "first_name", "   "), "Donnée invalide pour le prénom : le texte est vide."),
+         "Donnée invalide pour le numéro de format : un nombre entier est attendu."),
+        (set_field("beneficiary", "first_name", "   "), "Donnée invalide pour le prénom : le texte est vide."),
         (set_field("beneficiary", "started_on", "2026-13-01"),
-         "Donnée invalide pour la date de début du bilan : date invalide (format attendu : AAAA-MM-JJ)."),
+         "Donnée invalide pour la date de début du bilan : date invalide (format attendu : AAAA-MM-JJ)."),
         (drop_field("beneficiary", "last_name"),
-         "Donnée invalide pour le nom : information obligatoire manquante."),
-        (set_field("surprise", 1), "Donnée invalide pour le champ « surprise » : champ inconnu."),
+         "Donnée invalide pour le nom : information obligatoire manquante."),
+        (set_field("surprise", 1), "Donnée invalide pour le champ « surprise » : champ inconnu."),
     ],
 )
 def test_an_invalid_workbook_is_refused_with_a_french_message_naming_the_field(change, message):
