@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui import session
+from ui.layout import escape_markdown
 from workbook.activity import format_duration
 from workbook.modules import MODULES, next_step
 from workbook.overview import overview
@@ -14,7 +15,7 @@ opened = session.require_workbook()
 workbook = opened.workbook
 view = overview(store, opened.dossier)
 
-st.title(f"Bonjour {workbook.beneficiary.first_name}")
+st.title(f"Bonjour {escape_markdown(workbook.beneficiary.first_name)}")
 st.write(
     "Ce classeur vous accompagne pendant votre bilan de compétences. Vous y travaillez "
     "à votre rythme, une étape à la fois : chaque réponse est enregistrée aussitôt, "

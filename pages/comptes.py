@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui import session
+from ui.layout import escape_markdown
 from workbook import access
 from workbook.store import DuplicateEmailError, Role
 
@@ -35,4 +36,4 @@ if created:
         except (ValueError, DuplicateEmailError, access.AccessDenied) as exc:
             st.error(getattr(exc, "message", None) or str(exc))
         else:
-            st.success(f"Compte créé pour {user.display_name}.")
+            st.success(f"Compte créé pour {escape_markdown(user.display_name)}.")

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 from ui import session
-from ui.layout import private_block
+from ui.layout import escape_markdown, private_block
 from workbook import access
 from workbook.activity import format_duration
 from workbook.model import utcnow
@@ -18,7 +18,7 @@ me = session.principal().user
 opened = session.require_workbook()
 dossier = opened.dossier
 
-st.title(f"Dossier de {dossier.full_name}")
+st.title(f"Dossier de {escape_markdown(dossier.full_name)}")
 view = overview(store, dossier)
 a, b, c = st.columns(3)
 a.metric("Avancement", f"{view.percent} %")

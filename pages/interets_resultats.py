@@ -30,37 +30,37 @@ if not riasec.complete:
 else:
     st.header(f"Votre code : {' – '.join(riasec.code)}")
     st.write(texts.code_explanation)
-    for rank, letter in enumerate(riasec.code, start=1):
-        meaning = texts.letters[letter]
-        with st.container(border=True):
-            st.subheader(f"{rank}. {letter} — {meaning.label} : {meaning.summary}")
-            st.write(meaning.description)
-            st.caption("Par exemple : " + ", ".join(meaning.domains) + ".")
 
 for caveat in results.caveats:
     if caveat != "incomplete":
         st.warning(f"**{texts.caveats[caveat].label}** — {texts.caveats[caveat].text}")
 
 scale = 1.35 if presentation_on() else 1.0
+labels, values = charts.hexagon_labels(texts), charts.hexagon_values(riasec)
 left, right = st.columns(2)
 with left:
     st.subheader("Mon hexagone")
-    st.plotly_chart(
-        charts.radar_figure(charts.hexagon_labels(texts), charts.hexagon_values(riasec),
-                            height=chart_height(440), font_scale=scale),
-        alt=charts.profile_text(riasec, texts), config={"displayModeBar": False},
-    )
+    st.plotly_chart(charts.radar_figure(charts.labels_with_values(labels, values), values,
+                                        height=chart_height(440), font_scale=scale),
+                    alt=charts.profile_text(riasec, texts), config={"displayModeBar": False}, theme=None)
 with right:
     st.subheader("Mes scores")
-    st.plotly_chart(
-        charts.bar_figure(charts.hexagon_labels(texts), charts.hexagon_values(riasec),
-                          height=chart_height(400), font_scale=scale),
-        alt=charts.profile_text(riasec, texts), config={"displayModeBar": False},
-    )
+    st.plotly_chart(charts.bar_figure(labels, values, height=chart_height(400), font_scale=scale),
+                    alt=charts.profile_text(riasec, texts), config={"displayModeBar": False}, theme=None)
+st.caption(texts.hexagon_explanation)
 with st.expander("Les graphiques en texte"):
     st.write(charts.profile_text(riasec, texts))
     st.table(charts.scores_table(riasec, texts))
-st.caption(texts.hexagon_explanation)
+
+if riasec.complete:
+    st.subheader("Ce que disent mes trois lettres")
+    for column, (rank, letter) in zip(st.columns(3), enumerate(riasec.code, start=1)):
+        meaning = texts.letters[letter]
+        with column.container(border=True):
+            st.markdown(f"#### {rank}. {letter} — {meaning.label}")
+            st.markdown(f"*{meaning.summary}*")
+            st.write(meaning.description)
+            st.caption("Par exemple : " + ", ".join(meaning.domains) + ".")
 
 if riasec.complete:
     st.subheader("Comment lire mon profil")

@@ -1,15 +1,18 @@
 """My workbook: the PDF to keep, and the whole workbook as a JSON file (export and import)."""
 
+import re
+
 import streamlit as st
 
 from exports.json_io import WorkbookImportError, export_json, import_json
 from exports.pdf_workbook import build_workbook_pdf
 from ui import session
+from ui.layout import escape_markdown
 
 opened = session.require_workbook()
 session.touch_activity(opened, "classeur")
 workbook = opened.workbook
-slug = f"{workbook.beneficiary.first_name}-{workbook.beneficiary.last_name}".lower().replace(" ", "-")
+slug = re.sub(r"[^\w-]+", "-", f"{workbook.beneficiary.first_name}-{workbook.beneficiary.last_name}".lower())
 
 st.title("Mon classeur")
 st.write(
@@ -48,9 +51,12 @@ if uploaded is not None:
     else:
         st.warning(
             "Restaurer ce fichier remplacera tout le contenu actuel du classeur "
-            f"(sauvegarde de {restored.beneficiary.first_name} {restored.beneficiary.last_name})."
+            f"(sauvegarde de {escape_markdown(restored.beneficiary.first_name)} "
+            f"{escape_markdown(restored.beneficiary.last_name)})."
         )
         if st.button("Remplacer mon classeur par cette sauvegarde"):
             if session.save_workbook(opened, restored, "classeur"):
                 session.reload_workbook(opened.dossier.id)
                 st.success("Le classeur a été restauré.")
+            else:
+                st.rerun()  # the refusal is shown at the top of the page, by require_workbook()

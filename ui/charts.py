@@ -31,12 +31,13 @@ def radar_figure(labels: Sequence[str], values: Sequence[float], *, height: int 
     )
     figure.update_polars(
         gridshape="linear",
-        radialaxis=dict(range=[0, range_max], tickvals=[25, 50, 75, 100], ticksuffix=" %",
-                        angle=90, tickangle=90, gridcolor="#c8c8c8"),
+        # Values are written in the axis labels; tick numbers on the axis would overlap them.
+        radialaxis=dict(range=[0, range_max], tickvals=[25, 50, 75, 100], showticklabels=False,
+                        gridcolor="#c8c8c8"),
         angularaxis=dict(rotation=90, direction="clockwise", gridcolor="#c8c8c8"),
     )
     figure.update_layout(
-        height=height, showlegend=False, margin=dict(l=70, r=70, t=30, b=30),
+        height=height, showlegend=False, margin=dict(l=125, r=125, t=45, b=45),
         font={**FONT, "size": int(FONT["size"] * font_scale)},
     )
     return figure
@@ -52,9 +53,9 @@ def bar_figure(labels: Sequence[str], values: Sequence[float], *, height: int = 
         )
     )
     figure.update_layout(
-        height=height, margin=dict(l=10, r=40, t=20, b=30),
+        height=height, margin=dict(l=10, r=50, t=20, b=30), plot_bgcolor="white",
         xaxis=dict(range=[0, 110], ticksuffix=" %", title=None),
-        yaxis=dict(autorange="reversed"),
+        yaxis=dict(autorange="reversed", automargin=True),
         font={**FONT, "size": int(FONT["size"] * font_scale)},
     )
     return figure
@@ -62,6 +63,11 @@ def bar_figure(labels: Sequence[str], values: Sequence[float], *, height: int = 
 
 def hexagon_labels(texts: RiasecTexts) -> list[str]:
     return [f"{letter.value} · {texts.letters[letter].label}" for letter in HEXAGON_ORDER]
+
+
+def labels_with_values(labels: Sequence[str], values: Sequence[float]) -> list[str]:
+    """« S · Social<br>83 % »: the radar says its numbers without hovering."""
+    return [f"{label}<br>{value:.0f}\u00a0%" for label, value in zip(labels, values)]
 
 
 def hexagon_values(result: RiasecResult) -> list[float]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import session
+from ui.layout import escape_markdown
 from workbook.access import Principal
 from workbook.store import Store
 
@@ -23,7 +24,7 @@ def draw_topbar(store: Store, principal: Principal) -> None:
         name = store.dossier(principal.dossier_id).full_name
     else:
         name = principal.user.display_name
-    who.caption(f"Connecté·e : {name}")
+    who.caption(f"Connecté·e : {escape_markdown(name)}")
     mode.toggle(
         "Mode présentation",
         key="presentation_mode",
