@@ -5,4 +5,16 @@ from starlette.middleware import Middleware
 
 from web.browser_key import BrowserKeyMiddleware
 
-app = st.App("app.py", middleware=[Middleware(BrowserKeyMiddleware)])
+UNEXPECTED_ERROR = (
+    "Une erreur inattendue s’est produite. Vos réponses déjà enregistrées ne sont pas perdues : "
+    "rechargez la page. Si l’erreur revient, prévenez votre consultant ou consultante."
+)
+
+
+def _french_error(_exc: Exception) -> bool:
+    # The details go to the server log; the screen (maybe shared in visio) gets plain French.
+    st.error(UNEXPECTED_ERROR, icon=":material/error:")
+    return True
+
+
+app = st.App("app.py", middleware=[Middleware(BrowserKeyMiddleware)], on_script_error=_french_error)

@@ -39,7 +39,8 @@ st.subheader("Mon avancement")
 for module, progress in zip(MODULES, view.modules):
     st.progress(
         progress.percent / 100,
-        text=f"{module.title} ({module.phase.value}) : {progress.answered} sur {progress.total}",
+        text=f"{module.title} ({module.phase.value}) : {progress.answered} sur {progress.total}"
+        f" — {format_duration(progress.time_spent)} de travail",
     )
 st.caption(
     f"Temps de travail guidé enregistré : {format_duration(view.time_spent)} "
