@@ -1,0 +1,74 @@
+"""AppTest fixtures: a fresh SQLite database per test, and the Streamlit 1.67 workaround.
+
+Helpers to seed the database and to drive the app live in `tests/app/helpers.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+import streamlit
+from argon2 import PasswordHasher
+from streamlit.runtime.pages_manager import PagesManager
+
+from tests.app.helpers import Seed
+from ui import session
+from workbook import access
+from workbook.store import Store
+
+
+@pytest.fixture(autouse=True)
+def _navigation_not_pages_directory(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Streamlit 1.67's AppTest resets `PagesManager.uses_pages_directory = None` before every
+    # run; the PagesManager then sees our `pages/` folder and sets it to True, so every run
+    # after the first takes the old "pages directory" path and executes the page script
+    # alone, without app.py (no access gate, no st.navigation). The app only uses
+    # st.navigation, so force the flag back to False once the manager is built.
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+@pytest.fixture(autouse=True)
+def _cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    # These tests sign in dozens of times; the real argon2 cost (tested in tests/unit) would
+    # make up most of the suite's time. Hashes still go through argon2, only cheaper.
+    monkeypatch.setattr(access, "_hasher", PasswordHasher(time_cost=1, memory_cost=256, parallelism=1))
+
+
+@pytest.fixture(autouse=True)
+def db(tmp_path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    """The app's database for this test (an empty SQLite file), as a store to seed and check."""
+    url = f"sqlite:///{tmp_path / 't.sqlite3'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    fresh = Store.from_url(url)
+    yield fresh
+    fresh.engine.dispose()
+    # The app caches one store per URL for the process; each test has its own URL, so
+    # forgetting them all only frees the connections of finished tests.
+    session._store_for.clear()
+
+
+@pytest.fixture
+def seed(db: Store) -> Seed:
+    return Seed(db)
+
+
+@pytest.fixture
+def navigation_positions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The `position` app.py passed to st.navigation, one entry per run (AppTest has no
+    accessor for the navigation menu itself)."""
+    positions: list[str] = []
+    original = streamlit.navigation
+
+    def spy(pages, *args, **kwargs):
+        positions.append(kwargs.get("position", "sidebar"))
+        return original(pages, *args, **kwargs)
+
+    monkeypatch.setattr(streamlit, "navigation", spy)
+    return positions

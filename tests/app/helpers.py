@@ -1,0 +1,151 @@
+"""Drive the app under AppTest the way a person does, after seeding the database directly.
+
+Tests reach a page as its user would (first start, sign-in form, personal link), once
+`Seed` has put in the database what the page needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from google.protobuf import text_format
+from streamlit.testing.v1 import AppTest
+
+from questionnaires import engine
+from questionnaires.loader import load_bank
+from ui import session
+from workbook import access
+from workbook.model import Workbook
+from workbook.modules import INTERETS_BANK
+from workbook.store import Role, Store, User
+
+APP = Path(__file__).resolve().parents[2] / "app.py"
+PASSWORD = "un-mot-de-passe-solide"
+ADMIN_EMAIL = "admin@exemple.fr"
+CONSULTANT_EMAIL = "claire@exemple.fr"
+BANK = load_bank(INTERETS_BANK)
+
+
+class Seed:
+    """Put users, dossiers, links and answers in the database without going through pages."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self._admin: User | None = None
+
+    def admin(self) -> User:
+        if self._admin is None:
+            self._admin = access.create_first_admin(self.store, ADMIN_EMAIL, "Alice Admin", PASSWORD)
+        return self._admin
+
+    def consultant(self, email: str = CONSULTANT_EMAIL, name: str = "Claire Conseil") -> User:
+        return access.create_account(self.store, self.admin(), email, name, PASSWORD,
+                                     Role.CONSULTANT)
+
+    def dossier(self, consultant: User, first: str = "Marie", last: str = "Curie") -> int:
+        return self.store.create_dossier(consultant.id, first, last).id
+
+    def link(self, consultant: User, dossier_id: int) -> str:
+        return access.issue_link(self.store, consultant, dossier_id)
+
+    def interets(self, dossier_id: int, values: Mapping[str, int] | Callable[[str], int | None],
+                 current_group: int = 0) -> Workbook:
+        """Save answers to the interests bank: a dict item id → value, or a function of the
+        item's dimension letter returning a value (None leaves the item unanswered)."""
+        state = engine.start(BANK)
+        for item in BANK.items:
+            value = values.get(item.id) if isinstance(values, Mapping) else values(item.dimension)
+            if value is not None:
+                state = engine.answer(state, BANK, item.id, value)
+        state = engine.go_to_group(state, BANK, current_group)
+        stored = self.store.load(dossier_id)
+        workbook = stored.workbook.model_copy(update={"interets": state})
+        self.store.save(dossier_id, workbook, stored.version)
+        return workbook
+
+
+def new_app() -> AppTest:
+    return AppTest.from_file(APP, default_timeout=30)
+
+
+def run(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def plain(text: str) -> str:
+    """The text with each run of spaces, French non-breaking ones included, as one space:
+    tests compare words, and the app's typography may change."""
+    return " ".join(text.split())
+
+
+def shown(elements) -> list[str]:
+    """The plain values of titles, alerts, markdown, captions... in page order."""
+    return [plain(e.value) for e in elements]
+
+
+def click(at: AppTest, label: str) -> AppTest:
+    """Click the button (or form submit button) showing `label`, then rerun."""
+    matches = [b for b in at.button if plain(b.label) == plain(label)]
+    assert matches, f"no button {label!r} among {[b.label for b in at.button]}"
+    matches[0].click()
+    return run(at)
+
+
+def fill(at: AppTest, by_label: Mapping[str, str]) -> AppTest:
+    """Type into text inputs and areas found by their label (without rerunning)."""
+    for label, value in by_label.items():
+        widgets = [w for w in [*at.text_input, *at.text_area] if plain(w.label) == plain(label)]
+        assert widgets, f"no text field {label!r}"
+        widgets[0].input(value)
+    return at
+
+
+def sign_in(email: str = CONSULTANT_EMAIL, password: str = PASSWORD,
+            at: AppTest | None = None) -> AppTest:
+    """A new browser tab (or `at`) signed in through the login form."""
+    at = run(at or new_app())
+    at.text_input[0].input(email)
+    at.text_input[1].input(password)
+    return click(at, "Se connecter")
+
+
+def open_link(token: str) -> AppTest:
+    """A new browser tab opened on a beneficiary's personal link."""
+    at = new_app()
+    at.query_params[session.LINK_PARAM] = token
+    return run(at)
+
+
+def show_page(at: AppTest, page: str) -> AppTest:
+    """Go to `page` (a file under pages/) as a click in the navigation menu would."""
+    at.switch_page(page)
+    run(at)
+    # AppTest keeps requesting the switched-to page on every later run, undoing the app's own
+    # st.switch_page; a browser stays where the app went, so forget the request once served.
+    at._page_hash = ""
+    return at
+
+
+def open_dossier_page(at: AppTest, dossier_id: int, page: str) -> AppTest:
+    """As a signed-in consultant, select a dossier and show one of its pages."""
+    at.session_state["dossier_id"] = dossier_id
+    run(at)
+    return show_page(at, page)
+
+
+def titles(at: AppTest) -> list[str]:
+    return shown(at.title)
+
+
+def shown_text(at: AppTest) -> str:
+    """Every string of every element on the page (labels, values, markdown), in one text."""
+    return plain(" ".join(
+        text_format.MessageToString(node.proto, as_utf8=True)
+        for block in (at.main, at.sidebar) for node in block
+        if getattr(node, "proto", None) is not None
+    ))
+
+

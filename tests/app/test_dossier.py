@@ -1,0 +1,150 @@
+"""One dossier for its consultant (pages/dossier.py): link, revocation, private notes."""
+
+import pytest
+
+from tests.app.helpers import (
+    click, open_dossier_page, open_link, run, show_page, shown, shown_text, sign_in, titles,
+)
+from workbook import access
+
+NOTES_KEY = "wb:notes"
+
+
+@pytest.fixture
+def consultant(seed):
+    return seed.consultant()
+
+
+@pytest.fixture
+def dossier_id(seed, consultant):
+    return seed.dossier(consultant, "Marie", "Curie")
+
+
+@pytest.fixture
+def at(dossier_id):
+    return open_dossier_page(sign_in(), dossier_id, "pages/dossier.py")
+
+
+def test_the_dossier_page_shows_the_beneficiary_and_no_link_yet(at):
+    assert titles(at) == ["Dossier de Marie Curie"]
+    assert "Aucun lien actif : le bénéficiaire ne peut pas ouvrir son classeur." in shown(at.markdown)
+    labels = [b.label for b in at.button]
+    assert "Créer le lien personnel" in labels and "Révoquer le lien" not in labels
+
+
+def test_creating_the_link_shows_it_once(at, db, dossier_id):
+    click(at, "Créer le lien personnel")
+
+    [code] = at.code
+    assert "/?acces=" in code.value
+    token = code.value.split("?acces=", 1)[1]
+    assert access.dossier_for_link(db, token).id == dossier_id
+
+    run(at)
+    assert not at.code
+    assert token not in shown_text(at)
+    assert any(m.startswith("Un lien est actif depuis le ") for m in shown(at.markdown))
+
+
+def test_revoking_the_link_makes_the_token_invalid(at, db):
+    click(at, "Créer le lien personnel")
+    token = at.code[0].value.split("?acces=", 1)[1]
+
+    click(at, "Révoquer le lien")
+
+    with pytest.raises(access.InvalidLink):
+        access.dossier_for_link(db, token)
+    assert "Aucun lien actif : le bénéficiaire ne peut pas ouvrir son classeur." in shown(at.markdown)
+
+
+def test_revoking_the_link_signs_the_beneficiary_out_at_their_next_click(at, seed, consultant,
+                                                                        dossier_id):
+    beneficiary = open_link(seed.link(consultant, dossier_id))
+    assert titles(beneficiary) == ["Bonjour Marie"]
+
+    run(at)
+    click(at, "Révoquer le lien")
+
+    assert titles(run(beneficiary)) == ["Guide bilan"]
+
+
+def test_private_notes_are_saved_as_soon_as_they_change(at, db, dossier_id):
+    at.text_area(key=NOTES_KEY).input("Hésite entre deux métiers.")
+    run(at)
+
+    assert db.private_notes(dossier_id)[0] == "Hésite entre deux métiers."
+    assert not at.error
+
+
+def test_private_notes_are_not_shown_in_presentation_mode(at, db, dossier_id):
+    db.save_private_notes(dossier_id, "Secret de consultant", db.private_notes(dossier_id)[1])
+    at.toggle(key="presentation_mode").set_value(True)
+    run(at)
+
+    assert not at.text_area
+    assert "Secret de consultant" not in shown_text(at)
+    assert any(c.endswith(" Notes privées du consultant : masqué en mode présentation.") for c in shown(at.caption))
+
+
+def test_private_notes_of_a_new_session_show_the_saved_text(db, dossier_id):
+    db.save_private_notes(dossier_id, "Déjà noté", db.private_notes(dossier_id)[1])
+
+    at = open_dossier_page(sign_in(), dossier_id, "pages/dossier.py")
+
+    assert at.text_area(key=NOTES_KEY).value == "Déjà noté"
+
+
+@pytest.mark.parametrize("how", ["session_state", "query_params"])
+def test_a_consultant_cannot_open_another_consultants_dossier(seed, consultant, how):
+    other = seed.consultant("bruno@exemple.fr", "Bruno Bilan")
+    foreign = seed.dossier(other, "Louis", "Pasteur")
+    at = sign_in()
+
+    if how == "session_state":
+        at.session_state["dossier_id"] = foreign
+    else:
+        at.query_params["dossier"] = str(foreign)
+    run(at)
+    show_page(at, "pages/dossier.py")
+
+    assert "Pasteur" not in shown_text(at)
+    assert "Dossier de Louis Pasteur" not in titles(at)
+    assert shown(at.info) == ["Choisissez d’abord un dossier dans « Mes dossiers »."]
+    assert at.session_state.get("dossier_id") is None
+    assert "dossier" not in at.query_params
+
+
+def test_notes_of_a_second_dossier_are_saved_after_editing_the_first(seed, db, consultant,
+                                                                      dossier_id, at):
+    second = seed.dossier(consultant, "Louis", "Pasteur")
+    at.text_area(key=NOTES_KEY).input("Notes de Marie")
+    run(at)
+    show_page(at, "pages/dossiers.py")
+    at.selectbox[0].set_value(second)
+    run(at)
+    click(at, "Ouvrir le dossier")
+    assert titles(at) == ["Dossier de Louis Pasteur"]
+    assert at.text_area(key=NOTES_KEY).value == ""
+
+    at.text_area(key=NOTES_KEY).input("Notes de Louis")
+    run(at)
+
+    assert not at.error
+    assert db.private_notes(second)[0] == "Notes de Louis"
+    assert db.private_notes(dossier_id)[0] == "Notes de Marie"
+
+
+def test_notes_changed_elsewhere_while_away_are_shown_and_can_be_edited(db, dossier_id, at):
+    at.text_area(key=NOTES_KEY).input("Première version")
+    run(at)
+    show_page(at, "pages/dossiers.py")
+    # Meanwhile, another tab of the consultant saves the notes.
+    db.save_private_notes(dossier_id, "Écrit dans un autre onglet", db.private_notes(dossier_id)[1])
+
+    show_page(at, "pages/dossier.py")
+    assert at.text_area(key=NOTES_KEY).value == "Écrit dans un autre onglet"
+    at.text_area(key=NOTES_KEY).input("Écrit dans un autre onglet, complété")
+    run(at)
+
+    assert not at.error
+    assert db.private_notes(dossier_id)[0] == "Écrit dans un autre onglet, complété"
