@@ -72,3 +72,19 @@ def navigation_positions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(streamlit, "navigation", spy)
     return positions
+
+
+# The cast most page tests need: one consultant, one dossier « Marie Curie », its link.
+@pytest.fixture
+def consultant(seed):
+    return seed.consultant()
+
+
+@pytest.fixture
+def dossier_id(seed, consultant):
+    return seed.dossier(consultant, "Marie", "Curie")
+
+
+@pytest.fixture
+def token(seed, consultant, dossier_id):
+    return seed.link(consultant, dossier_id)

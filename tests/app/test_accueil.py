@@ -6,11 +6,6 @@ from tests.app.helpers import open_link, plain, run, shown, shown_text, titles
 
 
 @pytest.fixture
-def consultant(seed):
-    return seed.consultant()
-
-
-@pytest.fixture
 def token(seed, consultant):
     return seed.link(consultant, seed.dossier(consultant, "Marie", "Curie"))
 

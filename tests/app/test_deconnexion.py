@@ -1,14 +1,7 @@
 """Signing out (ui/topbar.py): from this browser, or from everywhere."""
 
-import pytest
-
 from tests.app.helpers import click, run, shown, sign_in, titles
 from workbook.db import SessionRow
-
-
-@pytest.fixture
-def consultant(seed):
-    return seed.consultant()
 
 
 def sessions_of(db, user_id: int) -> int:

@@ -11,16 +11,6 @@ NOTES_KEY = "wb:notes"
 
 
 @pytest.fixture
-def consultant(seed):
-    return seed.consultant()
-
-
-@pytest.fixture
-def dossier_id(seed, consultant):
-    return seed.dossier(consultant, "Marie", "Curie")
-
-
-@pytest.fixture
 def at(dossier_id):
     return open_dossier_page(sign_in(), dossier_id, "pages/dossier.py")
 

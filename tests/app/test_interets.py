@@ -1,7 +1,5 @@
 """Interests questionnaire (pages/interets.py): groups of six, every answer saved at once."""
 
-import pytest
-
 from questionnaires.schema import groups
 from tests.app.helpers import BANK, click, open_link, plain, run, show_page, shown, titles
 from workbook.store import StaleWorkbookError
@@ -17,21 +15,6 @@ def radio_key(item) -> str:
 def answer(at, item, value: int):
     at.radio(key=radio_key(item)).set_value(value)
     return run(at)
-
-
-@pytest.fixture
-def consultant(seed):
-    return seed.consultant()
-
-
-@pytest.fixture
-def dossier_id(seed, consultant):
-    return seed.dossier(consultant, "Marie", "Curie")
-
-
-@pytest.fixture
-def token(seed, consultant, dossier_id):
-    return seed.link(consultant, dossier_id)
 
 
 def open_questionnaire(token):

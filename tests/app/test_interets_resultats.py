@@ -1,7 +1,5 @@
 """Interests results (pages/interets_resultats.py): code, meanings, text equivalent, caveats."""
 
-import pytest
-
 from questionnaires.loader import load_texts
 from tests.app.helpers import (
     open_dossier_page, open_link, plain, run, show_page, shown, shown_text, sign_in, titles,
@@ -11,16 +9,6 @@ PAGE = "pages/interets_resultats.py"
 TEXTS = load_texts("riasec")
 SIA = {"S": 5, "I": 4, "A": 3, "E": 2, "C": 2, "R": 1}
 FLAT_REASON = "Les 54 réponses sont toutes identiques."
-
-
-@pytest.fixture
-def consultant(seed):
-    return seed.consultant()
-
-
-@pytest.fixture
-def dossier_id(seed, consultant):
-    return seed.dossier(consultant, "Marie", "Curie")
 
 
 def beneficiary_results(seed, consultant, dossier_id):

@@ -11,11 +11,6 @@ PAGE = "pages/mon_classeur.py"
 
 
 @pytest.fixture
-def consultant(seed):
-    return seed.consultant()
-
-
-@pytest.fixture
 def dossier_id(seed, consultant):
     dossier_id = seed.dossier(consultant, "Marie", "Curie")
     seed.interets(dossier_id, {"int-r-01": 4})

@@ -1,15 +1,8 @@
 """Presentation mode (ui/topbar.py): remembered per user, navigation moved to the top."""
 
-import pytest
-
 from tests.app.helpers import open_link, run, sign_in
 
 KEY = "presentation_mode"
-
-
-@pytest.fixture
-def consultant(seed):
-    return seed.consultant()
 
 
 def test_a_consultant_starts_with_presentation_mode_off_and_the_menu_in_the_sidebar(
