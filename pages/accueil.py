@@ -25,17 +25,17 @@ st.write(
 upcoming = next_step(workbook)
 with st.container(border=True):
     if upcoming is None:
-        st.subheader(":material/check_circle: Tout ce qui est proposé pour l’instant est fait")
+        st.header(":material/check_circle: Tout ce qui est proposé pour l’instant est fait")
         st.write("Vous pouvez revoir vos résultats et télécharger votre classeur.")
         st.page_link("pages/mon_classeur.py", label="Télécharger mon classeur", icon=":material/picture_as_pdf:")
     else:
         started = upcoming.progress(workbook).answered > 0
-        st.subheader(("Pour continuer : " if started else "Prochaine étape : ") + upcoming.title)
+        st.header(("Pour continuer : " if started else "Prochaine étape : ") + upcoming.title)
         st.write(upcoming.what)
         st.page_link(MODULE_PAGES[upcoming.key],
                      label="Reprendre là où j’en étais" if started else "Commencer", icon=":material/play_arrow:")
 
-st.subheader("Mon avancement")
+st.header("Mon avancement")
 for module, progress in zip(MODULES, view.modules):
     st.progress(
         progress.percent / 100,

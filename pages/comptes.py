@@ -17,7 +17,7 @@ st.dataframe(
     hide_index=True, width="stretch",
 )
 
-st.subheader("Nouveau compte")
+st.header("Nouveau compte")
 with st.form("new_account", clear_on_submit=False):
     name = st.text_input("Nom affiché", max_chars=120)
     email = st.text_input("Adresse e-mail", max_chars=254)

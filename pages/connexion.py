@@ -16,7 +16,7 @@ st.info(
     "ou consultante vous a donné : il vous mène directement à votre classeur."
 )
 
-st.subheader("Connexion consultant")
+st.header("Connexion consultant")
 with st.form("login"):
     email = st.text_input("Adresse e-mail", max_chars=254, autocomplete="username")
     password = st.text_input("Mot de passe", type="password", autocomplete="current-password")

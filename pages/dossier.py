@@ -32,7 +32,7 @@ for module in view.modules:
         f"{format_duration(module.time_spent)}",
     )
 
-st.subheader("Lien personnel du bénéficiaire")
+st.header("Lien personnel du bénéficiaire")
 new_link = st.session_state.pop("new_link", None)
 if new_link:
     st.success(
@@ -67,7 +67,7 @@ if dossier.has_link and revoke.button("Révoquer le lien", help="Le bénéficiai
 notes_box = private_block("Notes privées du consultant")
 if notes_box is not None:
     with notes_box:
-        st.subheader(":material/lock: Mes notes privées")
+        st.header(":material/lock: Mes notes privées")
         st.caption("Visibles de vous seul : jamais dans le classeur du bénéficiaire, ni en mode présentation.")
         # Text and version are read together, for this dossier, each time the field is drawn
         # afresh: leaving the page drops the field's state but would keep a version of old.

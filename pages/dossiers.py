@@ -45,7 +45,7 @@ else:
         session.select_dossier(choice)
         st.switch_page("pages/dossier.py", query_params={"dossier": str(choice)})
 
-st.subheader("Nouveau dossier")
+st.header("Nouveau dossier")
 with st.form("new_dossier", clear_on_submit=True):
     first = st.text_input("Prénom du ou de la bénéficiaire", max_chars=80)
     last = st.text_input("Nom", max_chars=80)

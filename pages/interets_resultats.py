@@ -39,12 +39,12 @@ scale = 1.35 if presentation_on() else 1.0
 labels, values = charts.hexagon_labels(texts), charts.hexagon_values(riasec)
 left, right = st.columns(2)
 with left:
-    st.subheader("Mon hexagone")
+    st.header("Mon hexagone")
     st.plotly_chart(charts.radar_figure(charts.labels_with_values(labels, values), values,
                                         height=chart_height(440), font_scale=scale),
                     alt=charts.profile_text(riasec, texts), config={"displayModeBar": False}, theme=None)
 with right:
-    st.subheader("Mes scores")
+    st.header("Mes scores")
     st.plotly_chart(charts.bar_figure(labels, values, height=chart_height(400), font_scale=scale),
                     alt=charts.profile_text(riasec, texts), config={"displayModeBar": False}, theme=None)
 st.caption(texts.hexagon_explanation)
@@ -53,17 +53,17 @@ with st.expander("Les graphiques en texte"):
     st.table(charts.scores_table(riasec, texts))
 
 if riasec.complete:
-    st.subheader("Ce que disent mes trois lettres")
+    st.header("Ce que disent mes trois lettres")
     for column, (rank, letter) in zip(st.columns(3), enumerate(riasec.code, start=1)):
         meaning = texts.letters[letter]
         with column.container(border=True):
-            st.markdown(f"#### {rank}. {letter} — {meaning.label}")
+            st.markdown(f"### {rank}. {letter} — {meaning.label}")
             st.markdown(f"*{meaning.summary}*")
             st.write(meaning.description)
             st.caption("Par exemple : " + ", ".join(meaning.domains) + ".")
 
 if riasec.complete:
-    st.subheader("Comment lire mon profil")
+    st.header("Comment lire mon profil")
     st.write(f"**{texts.consistency[riasec.consistency].label}** — {texts.consistency[riasec.consistency].text}")
     band = texts.differentiation_band(riasec.differentiation_iachan)
     st.write(f"**{band.label}** — {band.text}")
@@ -72,6 +72,6 @@ if not opened.by_beneficiary and results.quality.reasons:
     box = private_block("Qualité des réponses")
     if box is not None:
         with box:
-            st.subheader(":material/lock: Qualité des réponses (pour le consultant)")
+            st.header(":material/lock: Qualité des réponses (pour le consultant)")
             for reason in results.quality.reasons:
                 st.write(f"- {reason}")

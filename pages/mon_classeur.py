@@ -32,7 +32,7 @@ st.download_button(
     icon=":material/picture_as_pdf:",
 )
 
-st.subheader("Sauvegarde complète")
+st.header("Sauvegarde complète")
 st.write("Le fichier de sauvegarde contient toutes vos réponses. Il permet de restaurer le classeur.")
 st.download_button(
     "Télécharger la sauvegarde (JSON)",

@@ -21,7 +21,7 @@ def test_the_home_page_greets_the_beneficiary_with_the_next_step(token):
     at = open_link(token)
 
     assert titles(at) == ["Bonjour Marie"]
-    assert shown(at.subheader)[:2] == [
+    assert shown(at.header)[:2] == [
         "Prochaine étape : Mes centres d’intérêt", "Mon avancement"]
     [link] = at.get("page_link")
     assert link.label == "Commencer"
@@ -34,7 +34,7 @@ def test_a_started_questionnaire_is_offered_to_resume(seed, consultant):
 
     at = open_link(seed.link(consultant, dossier_id))
 
-    assert plain(at.subheader[0].value) == "Pour continuer : Mes centres d’intérêt"
+    assert plain(at.header[0].value) == "Pour continuer : Mes centres d’intérêt"
     assert at.get("page_link")[0].label == "Reprendre là où j’en étais"
     assert "Mes centres d’intérêt (investigation) : 2 sur 54" in shown_text(at)
 
@@ -45,7 +45,7 @@ def test_a_finished_questionnaire_points_to_the_workbook_download(seed, consulta
 
     at = open_link(seed.link(consultant, dossier_id))
 
-    assert shown(at.subheader)[0].endswith("Tout ce qui est proposé pour l’instant est fait")
+    assert shown(at.header)[0].endswith("Tout ce qui est proposé pour l’instant est fait")
     assert [link.label for link in at.get("page_link")] == ["Télécharger mon classeur"]
     assert "Mes centres d’intérêt (investigation) : 54 sur 54" in shown_text(at)
 

@@ -50,13 +50,9 @@ def chromium_path() -> str:
     return CHROMIUM
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory) -> str:
-    """The app as users get it, on a fresh SQLite database, on a free local port."""
-    data = Path(os.environ.get("E2E_DATA_DIR") or tmp_path_factory.mktemp("e2e-data"))
-    data.mkdir(parents=True, exist_ok=True)
+def _serve(data: Path, database_url: str):
     port = _free_port()
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{data}/e2e.sqlite3",
+    env = {**os.environ, "DATABASE_URL": database_url,
            "GUIDE_BILAN_PUBLIC_URL": f"http://127.0.0.1:{port}"}
     log = open(data / "server.log", "w")
     process = subprocess.Popen(
@@ -76,6 +72,27 @@ def server(tmp_path_factory) -> str:
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory) -> str:
+    """The app as users get it, on a fresh SQLite database, on a free local port."""
+    data = Path(os.environ.get("E2E_DATA_DIR") or tmp_path_factory.mktemp("e2e-data"))
+    data.mkdir(parents=True, exist_ok=True)
+    yield from _serve(data, f"sqlite:///{data}/e2e.sqlite3")
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory) -> tuple[str, str]:
+    """A second server on the demo data; yields its URL and Léa's personal link."""
+    data = tmp_path_factory.mktemp("e2e-demo")
+    database_url = f"sqlite:///{data}/demo.sqlite3"
+    for url in _serve(data, database_url):
+        output = subprocess.run(
+            [sys.executable, "-m", "scripts.demo_data", "--database-url", database_url,
+             "--base-url", url], cwd=ROOT, capture_output=True, text=True, check=True,
+        ).stdout
+        yield url, next(line.strip() for line in output.splitlines() if "acces=" in line)
 
 
 @pytest.fixture(scope="session")
