@@ -1,7 +1,6 @@
 """Upgrades of stored workbook documents, one step per schema version.
 
-`MIGRATIONS[n]` turns a document of format n into format n + 1. Format 1 is the first one
-released, so the table is empty today; the loop is what later formats plug into.
+`MIGRATIONS[n]` turns a document of format n into format n + 1.
 """
 
 from __future__ import annotations
@@ -12,7 +11,10 @@ from typing import Any
 from workbook.model import SCHEMA_VERSION, Workbook
 
 Document = dict[str, Any]
-MIGRATIONS: dict[int, Callable[[Document], Document]] = {}
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {
+    # Format 2 added `pistes` (métiers kept from the ROME); a format-1 document has none yet.
+    1: lambda document: {**document, "pistes": document.get("pistes", [])},
+}
 
 
 def upgrade(document: Document) -> Document:

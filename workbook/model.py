@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
 ItemId = Annotated[str, StringConstraints(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_.-]+$")]
@@ -69,6 +69,29 @@ class QuestionnaireAnswers(_Strict):
         return value
 
 
+RomeCode = Annotated[str, StringConstraints(pattern=r"^[A-N][0-9]{4}$")]
+RiasecCode = Annotated[str, StringConstraints(pattern=r"^[RIASEC]{1,3}$")]
+
+
+class PisteStatus(StrEnum):
+    A_EXPLORER = "à explorer"
+    RETENUE = "retenue"
+    ECARTEE = "écartée"
+
+
+class Piste(_Strict):
+    """A métier the beneficiary keeps in view, copied from the ROME fiche when it was kept, so
+    the workbook stays readable even if a later release renames or removes the fiche."""
+
+    code_rome: RomeCode
+    libelle: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    riasec: RiasecCode
+    status: PisteStatus = PisteStatus.A_EXPLORER
+    why: Annotated[str, StringConstraints(max_length=1000)] = ""
+    notes: Annotated[str, StringConstraints(max_length=5000)] = ""
+    added_at: datetime = Field(default_factory=utcnow)
+
+
 class Workbook(_Strict):
     """One beneficiary's workbook. Later modules (parcours, acquis, valeurs, pistes, projet,
     plan d'action, synthèse) are added as new fields with a default: see module docstring."""
@@ -77,6 +100,15 @@ class Workbook(_Strict):
     beneficiary: Beneficiary
     created_at: datetime = Field(default_factory=utcnow)
     interets: QuestionnaireAnswers | None = None
+    pistes: list[Piste] = Field(default_factory=list, max_length=100)
+
+    @field_validator("pistes")
+    @classmethod
+    def _one_piste_per_metier(cls, value: list[Piste]) -> list[Piste]:
+        codes = [piste.code_rome for piste in value]
+        if len(codes) != len(set(codes)):
+            raise ValueError("un même métier ne peut être gardé qu’une fois comme piste")
+        return value
 
     @field_validator("schema_version")
     @classmethod

@@ -7,7 +7,7 @@ import pytest
 
 from exports.json_io import FORMAT, MAX_BYTES, WorkbookImportError, export_json, import_json
 from questionnaires.loader import load_bank
-from workbook.model import PageTimingRecord, QuestionnaireAnswers, Workbook, new_workbook
+from workbook.model import SCHEMA_VERSION, PageTimingRecord, QuestionnaireAnswers, Workbook, new_workbook
 
 EXPORTED_AT = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)
 
@@ -93,8 +93,9 @@ def drop_field(*path):
                         "nombre entier de 1 à 5 (valeur reçue : 0)."),
         (set_answer("beaucoup"), "Réponse invalide pour la question int-r-01 : la réponse doit "
                                  "être un nombre entier de 1 à 5 (valeur reçue : « beaucoup »)."),
-        (set_field("schema_version", 2), "Ce classeur a été écrit par une version plus récente de "
-                                         "l’application (format 2, format connu : 1)."),
+        (set_field("schema_version", SCHEMA_VERSION + 1),
+         "Ce classeur a été écrit par une version plus récente de l’application "
+         f"(format {SCHEMA_VERSION + 1}, format connu : {SCHEMA_VERSION})."),
         (set_field("schema_version", "abc"),
          "Donnée invalide pour le numéro de format : un nombre entier est attendu."),
         (set_field("beneficiary", "first_name", "   "), "Donnée invalide pour le prénom : le texte est vide."),

@@ -210,11 +210,11 @@ def test_a_stored_document_without_the_interets_key_loads():
     assert workbook.beneficiary.last_name == "Durand"
 
 
-def test_a_stored_document_without_a_format_number_is_read_as_format_one():
+def test_a_stored_document_without_a_format_number_is_read_as_format_one_and_upgraded():
     document = _document()
     del document["schema_version"]
 
-    assert load_workbook(document).schema_version == 1
+    assert load_workbook(document).schema_version == SCHEMA_VERSION
 
 
 @pytest.mark.parametrize("document", [_document(schema_version="deux"),
@@ -225,10 +225,19 @@ def test_a_malformed_document_is_refused_as_invalid_not_with_a_crash(document):
         load_workbook(document)
 
 
-def test_the_migration_table_is_empty_while_format_one_is_the_only_one():
-    assert SCHEMA_VERSION == 1
-    assert migrations.MIGRATIONS == {}
-    assert upgrade(_document()) == _document()
+def test_there_is_one_migration_step_per_older_format():
+    assert sorted(migrations.MIGRATIONS) == list(range(1, SCHEMA_VERSION))
+
+
+def test_a_format_one_workbook_from_before_the_pistes_loads_with_no_piste():
+    document = _document(schema_version=1)
+    document.pop("pistes", None)
+
+    workbook = load_workbook(document)
+
+    assert workbook.schema_version == SCHEMA_VERSION
+    assert workbook.pistes == []
+    assert workbook.beneficiary.first_name == document["beneficiary"]["first_name"]
 
 
 @pytest.fixture
