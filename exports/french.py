@@ -26,7 +26,7 @@ _SPACING = (
 
 
 def french_date(value: date | datetime) -> str:
-    """« 1er mars 2026 », « 25 novembre 2026 »; an aware datetime is read in Paris time."""
+    """« 1er mars 2026 », « 25 novembre 2026 »; an aware datetime is read in Paris time."""
     if isinstance(value, datetime):
         if value.tzinfo is not None:
             value = value.astimezone(PARIS)
@@ -36,21 +36,21 @@ def french_date(value: date | datetime) -> str:
 
 
 def french_number(value: float | None, decimals: int = 1) -> str:
-    """3.8 → « 3,8 »; None → « — »."""
+    """3.8 → « 3,8 »; None → « — »."""
     if value is None:
         return "—"
     return f"{value:.{decimals}f}".replace(".", ",").replace("-", "−")
 
 
 def french_percent(value: float | None) -> str:
-    """62.5 → « 63 % » (rounded half up, fine unbreakable space); None → « — »."""
+    """62.5 → « 63 % » (rounded half up, fine unbreakable space); None → « — »."""
     if value is None:
         return "—"
     return f"{int(value + 0.5)}{NNBSP}%"
 
 
 def french_spacing(text: str) -> str:
-    """Make the spaces around « », :, ;, !, ?, % unbreakable (French typography)."""
+    """Make the spaces around « », :, ;, !, ?, % unbreakable (French typography)."""
     for pattern, replacement in _SPACING:
         text = pattern.sub(replacement, text)
     return text

@@ -140,7 +140,7 @@ def _sentence(error: dict[str, Any]) -> str:
     if len(loc) >= 3 and loc[0] in QUESTIONNAIRES and loc[1] == "answers":
         item_id = loc[2]
         if loc[-1] == "[key]":
-            return f"Identifiant de question invalide : « {item_id} »."
+            return f"Identifiant de question invalide : « {item_id} »."
         if error["type"] in {"greater_than_equal", "less_than_equal", "int_type", "int_parsing",
                              "int_from_float"}:
             reason = "la réponse doit être un nombre entier de 1 à 5"
@@ -166,12 +166,12 @@ def _place(loc: tuple[str, ...]) -> str:
         if loc[:end] in FIELD_NAMES:
             rest = loc[end:]
             return FIELD_NAMES[loc[:end]] + (f" ({' › '.join(rest)})" if rest else "")
-    return "le champ « " + " › ".join(loc) + " »" if loc else "le classeur"
+    return "le champ « " + " › ".join(loc) + " »" if loc else "le classeur"
 
 
 def _shown(error: dict[str, Any]) -> str:
     value = error.get("input")
-    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else f"« {value} »"
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else f"« {value} »"
     return text if len(text) <= 40 else text[:39] + "…"
 
 

@@ -49,7 +49,7 @@ def draw_radar(pdf: FPDF, x: float, y: float, radius: float, labels: Sequence[st
                grid_steps: Sequence[int] = GRID_STEPS) -> float:
     """Radar centred on (x, y): N axes in the order given (RIASEC: R-I-A-S-E-C), a grid polygon
     per step, the values' polygon shaded, label and number beside each axis. None counts as 0
-    (its number reads « — »). Returns the lowest y drawn on, so the caller can continue below."""
+    (its number reads « — »). Returns the lowest y drawn on, so the caller can continue below."""
     n = len(labels)
     if n < 3 or len(values_0_100) != n:
         raise ValueError("a radar needs at least 3 axes and one value per label")

@@ -2,7 +2,7 @@
 
 Sections never set fonts or colours themselves: they call `heading`, `paragraph`, `key_values`,
 `table`, `callout` (and the charts of `exports.pdf_charts`), so every module of the guide
-looks the same in the PDF. Text goes through `french_spacing` so « », : and % never break.
+looks the same in the PDF. Text goes through `french_spacing` so « », : and % never break.
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ HEADING_STYLES = {
 
 
 class WorkbookPDF(FPDF):
-    """A4 document in French with Source Sans Pro, running header and « Page n sur N » footer."""
+    """A4 document in French with Source Sans Pro, running header and « Page n sur N » footer."""
 
     def __init__(self, *, title: str, running_title: str = "", plain_pages: int = 1) -> None:
         super().__init__(orientation="portrait", unit="mm", format="A4")
@@ -98,7 +98,7 @@ class WorkbookPDF(FPDF):
             self.cell(self.epw, 5, f"Page {self.page_no()} sur {{nb}}", align="C")
 
     def _fitted(self, text: str, width: float) -> str:
-        """`text` cut with « … » so that it fits on one line of `width` mm in the current font."""
+        """`text` cut with « … » so that it fits on one line of `width` mm in the current font."""
         if self.get_string_width(text) <= width:
             return text
         while text and self.get_string_width(text + "…") > width:

@@ -174,8 +174,8 @@ class InterestsSection:
         ]
         pdf.table(("Type", "Intitulé", "Moyenne sur 5", "Score", "Réponses"), rows,
                   col_widths=(12, 38, 20, 15, 15), align=("CENTER", "LEFT", "RIGHT", "RIGHT", "RIGHT"))
-        pdf.paragraph("Le score va de 0 % (« je n’aimerais pas du tout » partout) à 100 % "
-                      "(« j’aimerais beaucoup » partout).", size=9.5, style="I")
+        pdf.paragraph("Le score va de 0 % (« je n’aimerais pas du tout » partout) à 100 % "
+                      "(« j’aimerais beaucoup » partout).", size=9.5, style="I")
 
     @staticmethod
     def _reading(pdf: WorkbookPDF, data: InterestsResults) -> None:

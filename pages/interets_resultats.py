@@ -16,7 +16,7 @@ session.touch_activity(opened, "interets")
 st.title("Mon profil d’intérêts")
 answers = opened.workbook.interets
 if answers is None or not answers.answers:
-    st.info("Répondez d’abord au questionnaire « Mes centres d’intérêt » : votre profil s’affichera ici.")
+    st.info("Répondez d’abord au questionnaire « Mes centres d’intérêt » : votre profil s’affichera ici.")
     st.page_link("pages/interets.py", label="Commencer le questionnaire", icon=":material/extension:")
     st.stop()
 

@@ -37,7 +37,7 @@ def start(bank: Bank, now: datetime | None = None) -> QuestionnaireAnswers:
 
 def _check_bank(state: QuestionnaireAnswers, bank: Bank) -> None:
     if state.bank_id != bank.id:
-        raise AnswerError(f"ces réponses appartiennent au questionnaire « {state.bank_id} »")
+        raise AnswerError(f"ces réponses appartiennent au questionnaire « {state.bank_id} »")
 
 
 def answer(state: QuestionnaireAnswers, bank: Bank, item_id: str, value: int,
@@ -45,9 +45,9 @@ def answer(state: QuestionnaireAnswers, bank: Bank, item_id: str, value: int,
     """Record one answer; completion is stamped when the last item gets its answer."""
     _check_bank(state, bank)
     if item_id not in {item.id for item in bank.items}:
-        raise AnswerError(f"question inconnue : {item_id}")
+        raise AnswerError(f"question inconnue : {item_id}")
     if value not in {point.value for point in bank.scale.points}:
-        raise AnswerError(f"réponse hors échelle : {value}")
+        raise AnswerError(f"réponse hors échelle : {value}")
     answers = {**state.answers, item_id: value}
     completed_at = state.completed_at
     if completed_at is None and len(answers) == len(bank.items):

@@ -4,10 +4,10 @@
 
 Creates, in the configured database (DATABASE_URL, else the SQLite file in data/):
 
-* the administrator-consultant « Claire Martin » (demo.consultante@example.org);
-* the dossier of « Léa Dubois »: interests questionnaire fully answered (code S-A-I), bilan
+* the administrator-consultant « Claire Martin » (demo.consultante@example.org);
+* the dossier of « Léa Dubois »: interests questionnaire fully answered (code S-A-I), bilan
   started three weeks ago, three working sessions on different days;
-* the dossier of « Marc Petit »: half-way through (first 4 groups of 6 answered).
+* the dossier of « Marc Petit »: half-way through (first 4 groups of 6 answered).
 
 Running it again creates nothing twice: it says what already exists and leaves it as it is.
 Each run issues a new personal link for Léa (only a digest of the token is stored, so an

@@ -66,7 +66,7 @@ def hexagon_labels(texts: RiasecTexts) -> list[str]:
 
 
 def labels_with_values(labels: Sequence[str], values: Sequence[float]) -> list[str]:
-    """« S · Social<br>83 % »: the radar says its numbers without hovering."""
+    """« S · Social<br>83 % »: the radar says its numbers without hovering."""
     return [f"{label}<br>{value:.0f}\u00a0%" for label, value in zip(labels, values)]
 
 

@@ -130,7 +130,7 @@ def require_workbook() -> OpenWorkbook:
     store = get_store()
     dossier_id = selected_dossier_id()
     if dossier_id is None:
-        st.info("Choisissez d’abord un dossier dans « Mes dossiers ».")
+        st.info("Choisissez d’abord un dossier dans « Mes dossiers ».")
         st.stop()
     try:
         dossier = access.workbook_dossier_for(store, principal(), dossier_id)

@@ -30,7 +30,7 @@ def total_time(per_module: dict[str, timedelta]) -> timedelta:
 
 
 def format_duration(duration: timedelta) -> str:
-    """« 1 h 05 min », « 12 min », « moins d’une minute »."""
+    """« 1 h 05 min », « 12 min », « moins d’une minute »."""
     minutes = int(duration.total_seconds() // 60)
     if minutes < 1:
         return "moins d’une minute"

@@ -49,7 +49,7 @@ def overview(store: Store, dossier: Dossier) -> DossierOverview:
 
 
 def format_when(moment: datetime | None, now: datetime) -> str:
-    """« aujourd’hui », « hier », « il y a 5 jours », « jamais »."""
+    """« aujourd’hui », « hier », « il y a 5 jours », « jamais »."""
     if moment is None:
         return "jamais"
     days = (now.date() - moment.date()).days

@@ -14,6 +14,7 @@ SOURCES = sorted([ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui"
                   *(ROOT / "workbook").glob("*.py"), *(ROOT / "scoring").glob("*.py"),
                   *(ROOT / "exports").glob("*.py"), *(ROOT / "scripts").glob("*.py")])
 PLAIN_SPACE_BEFORE_PUNCTUATION = re.compile(r"[^\s] [:;!?](\s|$)")
+PLAIN_SPACE_IN_GUILLEMETS = re.compile(r"« | »")
 STRAIGHT_APOSTROPHE = re.compile(r"[A-Za-zÀ-ÿ]'[A-Za-zÀ-ÿ]")
 # Code strings (CSS, SQL, URLs) have no French words; anything with a lowercase word is checked.
 LOOKS_FRENCH = re.compile(r"[a-zà-ÿ]{2,}")
@@ -42,6 +43,8 @@ def test_user_facing_french_strings_keep_french_typography(path):
             continue
         if PLAIN_SPACE_BEFORE_PUNCTUATION.search(text):
             problems.append(f"{path.name}:{line}: ordinary space before : ; ! ? in {text!r}")
+        if PLAIN_SPACE_IN_GUILLEMETS.search(text):
+            problems.append(f"{path.name}:{line}: ordinary space inside « » in {text!r}")
         if STRAIGHT_APOSTROPHE.search(text):
             problems.append(f"{path.name}:{line}: straight apostrophe in {text!r}")
     assert not problems, "\n".join(problems)

@@ -92,7 +92,7 @@ def drop_field(*path):
         (set_answer(0), "Réponse invalide pour la question int-r-01 : la réponse doit être un "
                         "nombre entier de 1 à 5 (valeur reçue : 0)."),
         (set_answer("beaucoup"), "Réponse invalide pour la question int-r-01 : la réponse doit "
-                                 "être un nombre entier de 1 à 5 (valeur reçue : « beaucoup »)."),
+                                 "être un nombre entier de 1 à 5 (valeur reçue : « beaucoup »)."),
         (set_field("schema_version", SCHEMA_VERSION + 1),
          "Ce classeur a été écrit par une version plus récente de l’application "
          f"(format {SCHEMA_VERSION + 1}, format connu : {SCHEMA_VERSION})."),
@@ -103,7 +103,7 @@ def drop_field(*path):
          "Donnée invalide pour la date de début du bilan : date invalide (format attendu : AAAA-MM-JJ)."),
         (drop_field("beneficiary", "last_name"),
          "Donnée invalide pour le nom : information obligatoire manquante."),
-        (set_field("surprise", 1), "Donnée invalide pour le champ « surprise » : champ inconnu."),
+        (set_field("surprise", 1), "Donnée invalide pour le champ « surprise » : champ inconnu."),
     ],
 )
 def test_an_invalid_workbook_is_refused_with_a_french_message_naming_the_field(change, message):
