@@ -42,6 +42,23 @@ FIELD_NAMES: dict[tuple[str, ...], str] = {
     ("interets", "page_timings"): "les temps de réponse du questionnaire d’intérêts",
     ("interets", "started_at"): "la date de début du questionnaire d’intérêts",
     ("interets", "completed_at"): "la date de fin du questionnaire d’intérêts",
+    ("pistes",): "les pistes métiers",
+}
+# The fields of one piste, whose place is ("pistes", index, field): named with the piste's number.
+PISTE_FIELD_NAMES: dict[str, str] = {
+    "code_rome": "le code ROME",
+    "libelle": "l’intitulé du métier",
+    "riasec": "le code RIASEC",
+    "status": "le statut",
+    "why": "le texte « pourquoi »",
+    "notes": "les notes",
+    "added_at": "la date d’ajout",
+}
+# (piste field, pydantic error type) → what was expected, clearer than the generic reason.
+PISTE_REASONS: dict[tuple[str, str], str] = {
+    ("code_rome", "string_pattern_mismatch"): "une lettre de A à N suivie de quatre chiffres est attendue",
+    ("riasec", "string_pattern_mismatch"): "une à trois lettres parmi R, I, A, S, E, C sont attendues",
+    ("status", "enum"): "« à explorer », « retenue » ou « écartée » est attendu",
 }
 # Questionnaire fields of the workbook whose `answers` are item id → 1..5.
 QUESTIONNAIRES = ("interets",)
@@ -74,6 +91,7 @@ ERROR_MESSAGES: dict[str, str] = {
     "list_type": "une liste est attendue",
     "too_long": "trop d’éléments ({max_length} au plus)",
     "bool_type": "oui ou non (true ou false) est attendu",
+    "enum": "valeur inconnue",
 }
 
 
@@ -145,6 +163,8 @@ def _sentence(error: dict[str, Any]) -> str:
                              "int_from_float"}:
             reason = "la réponse doit être un nombre entier de 1 à 5"
         return f"Réponse invalide pour la question {item_id} : {reason} (valeur reçue : {_shown(error)})."
+    if len(loc) >= 3 and loc[0] == "pistes" and (loc[2], error["type"]) in PISTE_REASONS:
+        reason = f"{PISTE_REASONS[loc[2], error['type']]} (valeur reçue : {_shown(error)})"
     return f"Donnée invalide pour {_place(loc)} : {reason}."
 
 
@@ -162,6 +182,11 @@ def _reason(error: dict[str, Any]) -> str:
 
 
 def _place(loc: tuple[str, ...]) -> str:
+    if len(loc) >= 2 and loc[0] == "pistes" and loc[1].isdigit():
+        piste, rest = f"la piste n°\u00a0{int(loc[1]) + 1}", loc[2:]
+        if rest and rest[0] in PISTE_FIELD_NAMES:
+            return f"{PISTE_FIELD_NAMES[rest[0]]} de {piste}"
+        return piste + (f" ({' › '.join(rest)})" if rest else "")
     for end in range(len(loc), 0, -1):
         if loc[:end] in FIELD_NAMES:
             rest = loc[end:]

@@ -16,11 +16,12 @@ from fpdf.enums import XPos, YPos
 
 from exports.french import french_date, french_number, french_percent
 from exports.pdf_charts import draw_radar
-from exports.pdf_doc import FONT, WorkbookPDF
+from exports.pdf_doc import FONT, MUTED, WorkbookPDF
 from questionnaires.loader import load_bank, load_texts
 from questionnaires.schema import Bank, Caveat, RiasecTexts
+from scoring.matching import metier_match
 from scoring.riasec import HEXAGON_ORDER, RiasecResult, score_riasec
-from workbook.model import QuestionnaireAnswers, Workbook
+from workbook.model import Piste, PisteStatus, QuestionnaireAnswers, Workbook
 
 INTERESTS_BANK = "interets_riasec"
 RADAR_RADIUS = 38.0  # mm; with its labels the hexagon takes about half a page
@@ -190,4 +191,67 @@ class InterestsSection:
                       f"{french_number(result.differentiation_iachan, 2)} sur 4.)")
 
 
-SECTIONS: list[Section] = [InterestsSection()]
+# --- Pistes métiers ----------------------------------------------------------------------------
+
+PISTES_INTRO = ("Les métiers que vous avez gardés comme pistes, avec vos raisons et vos notes. "
+                "Le code ROME est celui de la fiche métier de France Travail ; le code RIASEC est "
+                "celui que le ROME donne au métier.")
+PROXIMITY_NOTE = ("La proximité compare votre code {code} au code RIASEC de chaque métier : c’est "
+                  "une piste de réflexion, pas un conseil d’orientation.")
+NO_PROXIMITY = ("Quand le questionnaire « Mes centres d’intérêt » sera terminé, ce classeur "
+                "indiquera la proximité de chaque piste avec votre profil.")
+# Groups in the order a reader wants them: what is kept, what is open, what was set aside.
+STATUS_GROUPS: tuple[tuple[PisteStatus, str], ...] = (
+    (PisteStatus.RETENUE, "Pistes retenues"),
+    (PisteStatus.A_EXPLORER, "Pistes à explorer"),
+    (PisteStatus.ECARTEE, "Pistes écartées"),
+)
+
+
+def dashed(code: str) -> str:
+    return "-".join(code)
+
+
+class PistesSection:
+    key = "pistes"
+    title = "Mes pistes métiers"
+
+    def has_content(self, ctx: SectionContext) -> bool:
+        return bool(ctx.workbook.pistes)
+
+    def render(self, pdf: WorkbookPDF, ctx: SectionContext) -> None:
+        profile = ctx.interests.result if ctx.interests is not None else None
+        if profile is not None and not profile.complete:
+            profile = None
+        pdf.paragraph(PISTES_INTRO)
+        if profile is not None:
+            pdf.paragraph(PROXIMITY_NOTE.format(code=dashed(profile.code)), style="I")
+        else:
+            pdf.paragraph(NO_PROXIMITY, style="I")
+        for status, title in STATUS_GROUPS:
+            group = [piste for piste in ctx.workbook.pistes if piste.status == status]
+            if group:
+                pdf.heading(f"{title} ({len(group)})", 2)
+                for piste in group:
+                    self._piste(pdf, piste, profile)
+
+    @staticmethod
+    def _piste(pdf: WorkbookPDF, piste: Piste, profile: RiasecResult | None) -> None:
+        pdf.heading(piste.libelle, 3, outline=False)
+        rows = [("Code ROME", piste.code_rome), ("Code RIASEC", dashed(piste.riasec)),
+                ("Statut", piste.status.value), ("Gardée le", french_date(piste.added_at))]
+        match = metier_match(profile, *piste.riasec) if profile is not None else None
+        if match is not None:
+            rows.append(("Proximité avec mon profil", french_percent(100 * match.score)))
+        pdf.key_values(rows)
+        if match is not None:
+            pdf.paragraph(match.reason, style="I")
+        # The beneficiary's own words, as plain text (paragraph never reads markup); notes can be
+        # long, so they are paragraphs that may run onto the next page, not table cells.
+        for label, text in (("Pourquoi cette piste", piste.why), ("Mes notes", piste.notes)):
+            if text.strip():
+                pdf.paragraph(label, style="B", color=MUTED, space_after=0.5)
+                pdf.paragraph(text)
+
+
+SECTIONS: list[Section] = [InterestsSection(), PistesSection()]

@@ -7,7 +7,10 @@ import pytest
 
 from exports.json_io import FORMAT, MAX_BYTES, WorkbookImportError, export_json, import_json
 from questionnaires.loader import load_bank
-from workbook.model import SCHEMA_VERSION, PageTimingRecord, QuestionnaireAnswers, Workbook, new_workbook
+from workbook.model import (
+    SCHEMA_VERSION, PageTimingRecord, PisteStatus, QuestionnaireAnswers, Workbook, new_workbook,
+)
+from workbook.pistes import keep_piste, update_piste
 
 EXPORTED_AT = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)
 
@@ -162,3 +165,81 @@ def test_many_errors_are_summarised_after_the_first_three():
         import_json(as_bytes(document))
     assert refused.value.message.count("Réponse invalide") == 3
     assert refused.value.message.endswith("(et 2 autre(s) erreur(s))")
+
+
+# --- Pistes -----------------------------------------------------------------------------------------
+
+def workbook_with_pistes() -> Workbook:
+    workbook = keep_piste(full_workbook(), "J1506", "Infirmier / Infirmière en soins généraux (IDE)", "SI",
+                          why="Prendre soin des autres", added_at=datetime(2026, 11, 24, 17, tzinfo=timezone.utc))
+    workbook = keep_piste(workbook, "M1805", "Études et développement informatique", "IC")
+    return update_piste(workbook, "M1805", status=PisteStatus.ECARTEE,
+                        notes="Trop d’écran.\n**Pas du gras** « guillemets »")
+
+
+def document_with_pistes() -> dict:
+    return json.loads(export_json(workbook_with_pistes(), exported_at=EXPORTED_AT))
+
+
+def test_pistes_survive_export_then_import_unchanged():
+    workbook = workbook_with_pistes()
+
+    imported = import_json(export_json(workbook))
+
+    assert imported == workbook
+    assert [(p.code_rome, p.status) for p in imported.pistes] == [
+        ("J1506", PisteStatus.A_EXPLORER), ("M1805", PisteStatus.ECARTEE)]
+
+
+def test_pistes_are_exported_with_their_status_in_french():
+    piste = document_with_pistes()["workbook"]["pistes"][1]
+
+    assert piste["status"] == "écartée"
+    assert piste["code_rome"] == "M1805" and piste["riasec"] == "IC"
+
+
+def set_piste(index, key, value):
+    def change(document):
+        document["workbook"]["pistes"][index][key] = value
+    return change
+
+
+def duplicate_first_piste(document):
+    document["workbook"]["pistes"][1]["code_rome"] = document["workbook"]["pistes"][0]["code_rome"]
+
+
+def too_many_pistes(document):
+    first = document["workbook"]["pistes"][0]
+    document["workbook"]["pistes"] = [{**first, "code_rome": f"A{i:04d}"} for i in range(101)]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (set_piste(1, "code_rome", "Z9999"),
+         "Donnée invalide pour le code ROME de la piste n° 2 : une lettre de A à N suivie de quatre "
+         "chiffres est attendue (valeur reçue : « Z9999 »)."),
+        (set_piste(0, "status", "abandonnée"),
+         "Donnée invalide pour le statut de la piste n° 1 : « à explorer », « retenue » ou "
+         "« écartée » est attendu (valeur reçue : « abandonnée »)."),
+        (set_piste(0, "riasec", "SX"),
+         "Donnée invalide pour le code RIASEC de la piste n° 1 : une à trois lettres parmi R, I, A, "
+         "S, E, C sont attendues (valeur reçue : « SX »)."),
+        (set_piste(0, "libelle", ""),
+         "Donnée invalide pour l’intitulé du métier de la piste n° 1 : le texte est vide."),
+        (set_piste(1, "notes", "x" * 5001),
+         "Donnée invalide pour les notes de la piste n° 2 : le texte est trop long (5000 caractères au plus)."),
+        (set_piste(0, "surprise", 1), "Donnée invalide pour la piste n° 1 (surprise) : champ inconnu."),
+        (duplicate_first_piste,
+         "Donnée invalide pour les pistes métiers : un même métier ne peut être gardé qu’une fois comme piste."),
+        (too_many_pistes, "Donnée invalide pour les pistes métiers : trop d’éléments (100 au plus)."),
+    ],
+)
+def test_an_invalid_piste_is_refused_with_a_french_message_naming_the_field(change, message):
+    document = document_with_pistes()
+    change(document)
+
+    with pytest.raises(WorkbookImportError) as refused:
+        import_json(as_bytes(document))
+
+    assert refused.value.message == message

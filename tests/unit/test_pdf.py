@@ -1,6 +1,7 @@
 """The workbook PDF, read back with pypdf: what a beneficiary would see and search for."""
 
 import ast
+import re
 from datetime import date, datetime, timezone
 from io import BytesIO
 from pathlib import Path
@@ -8,12 +9,16 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from exports.french import french_percent
 from exports.pdf_charts import draw_bars, draw_radar
 from exports.pdf_doc import WorkbookPDF
 from exports.pdf_workbook import build_workbook_pdf
 from questionnaires.loader import load_bank, load_texts
 from questionnaires.schema import Caveat
-from workbook.model import QuestionnaireAnswers, Workbook, new_workbook
+from scoring.matching import metier_match
+from scoring.riasec import score_riasec
+from workbook.model import PisteStatus, QuestionnaireAnswers, Workbook, new_workbook
+from workbook.pistes import keep_piste, update_piste
 
 GENERATED_AT = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)
 # Values cycled over each type's items: means S 5, I 4, A 3, E 2.4, R 2, C 1.4 → code SIA.
@@ -245,3 +250,103 @@ def test_export_modules_import_neither_streamlit_nor_plotly():
         names = [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
         names += [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
         assert not [n for n in names if n.split(".")[0] in {"streamlit", "plotly"}], path
+
+
+# --- Mes pistes métiers ---------------------------------------------------------------------------
+
+NURSE = ("J1506", "Infirmier / Infirmière en soins généraux (IDE)", "SI")
+DEVELOPER = ("M1805", "Études et développement informatique", "IC")
+DRIVER = ("A1101", "Conduite d’engins agricoles et forestiers", "R")
+MARKUP = "**pas du gras** <b>ni du HTML</b> # ni un titre"
+
+
+def with_pistes(workbook: Workbook) -> Workbook:
+    workbook = keep_piste(workbook, *NURSE, why="Prendre soin des autres")
+    workbook = keep_piste(workbook, *DEVELOPER)
+    workbook = keep_piste(workbook, *DRIVER)
+    workbook = update_piste(workbook, "M1805", status=PisteStatus.RETENUE,
+                            notes=f"Appeler Marc au 06 12 34 56 78.\n{MARKUP}")
+    return update_piste(workbook, "A1101", status=PisteStatus.ECARTEE)
+
+
+@pytest.fixture(scope="module")
+def pistes_pdf() -> bytes:
+    workbook = with_pistes(answered(new_workbook("Zoé", "Martin"), CLEAR_PROFILE))
+    return build_workbook_pdf(workbook, generated_at=GENERATED_AT)
+
+
+def pistes_text(pdf_bytes: bytes) -> str:
+    # Lines joined by plain spaces; the unbreakable spaces of French typography stay as they are.
+    text = all_text(pdf_bytes)
+    return re.sub(r"[ \n]+", " ", text[text.index("Mes pistes métiers\n"):])
+
+
+def test_the_pistes_section_comes_after_the_interests_with_one_bookmark_per_status(pistes_pdf):
+    outline = read(pistes_pdf).outline
+    titles = [entry.title for entry in outline if not isinstance(entry, list)]
+
+    assert titles == ["Sommaire", "Mes centres d’intérêt", "Mes pistes métiers"]
+    assert [entry.title for entry in outline[-1]] == [
+        "Pistes retenues (1)", "Pistes à explorer (1)", "Pistes écartées (1)"]
+
+
+def test_each_piste_shows_its_code_riasec_status_and_proximity_with_the_reason(pistes_pdf):
+    text = pistes_text(pistes_pdf)
+    profile = answered(new_workbook("Zoé", "Martin"), CLEAR_PROFILE)
+    result = score_riasec(profile.interets.answers,
+                          {item.id: item.dimension for item in load_bank("interets_riasec").items})
+    nurse = metier_match(result, "S", "I")
+
+    assert ("Infirmier / Infirmière en soins généraux (IDE) Code ROME J1506 Code RIASEC S-I "
+            "Statut à explorer Gardée le") in text
+    assert f"Proximité avec mon profil {french_percent(100 * nurse.score)}" in text
+    assert "Vos intérêts S et I correspondent au code S-I de ce métier." in text
+    assert "Code ROME M1805 Code RIASEC I-C Statut retenue" in text
+    assert "Votre intérêt I correspond en partie au code I-C de ce métier." in text
+    assert "Ce métier (code R) est éloigné de vos intérêts principaux." in text
+    assert "votre code S-I-A" in text
+
+
+def test_pistes_are_grouped_retained_then_to_explore_then_set_aside(pistes_pdf):
+    text = pistes_text(pistes_pdf)
+
+    order = [text.index(DEVELOPER[1]), text.index(NURSE[1]), text.index(DRIVER[1])]
+    assert order == sorted(order)
+    assert text.index("Pistes retenues (1)") < order[0] < text.index("Pistes à explorer (1)") < order[1]
+
+
+def test_why_and_notes_are_written_as_plain_text_with_their_markup_characters(pistes_pdf):
+    text = pistes_text(pistes_pdf)
+
+    assert "Pourquoi cette piste Prendre soin des autres" in text
+    assert f"Mes notes Appeler Marc au 06 12 34 56 78. {MARKUP}" in text
+
+
+def test_without_interests_the_pistes_are_listed_without_proximity():
+    workbook = with_pistes(new_workbook("Zoé", "Martin"))
+    pdf = build_workbook_pdf(workbook, generated_at=GENERATED_AT)
+    text = pistes_text(pdf)
+
+    assert [entry.title for entry in read(pdf).outline if not isinstance(entry, list)] == [
+        "Sommaire", "Mes pistes métiers"]
+    assert "Code ROME J1506" in text
+    assert "Proximité avec mon profil" not in text
+    assert "Quand le questionnaire « Mes centres d’intérêt » sera terminé" in text
+
+
+def test_incomplete_interests_give_no_proximity_either():
+    workbook = with_pistes(answered(new_workbook("Zoé", "Martin"), CLEAR_PROFILE, only=20))
+
+    text = pistes_text(build_workbook_pdf(workbook, generated_at=GENERATED_AT))
+
+    assert "Code ROME M1805" in text
+    assert "Proximité avec mon profil" not in text
+
+
+def test_long_notes_run_onto_the_next_page_without_being_cut():
+    notes = " ".join(f"Note numéro {i} sur les métiers du soin." for i in range(120))
+    workbook = update_piste(with_pistes(new_workbook("Zoé", "Martin")), "J1506", notes=notes[:5000])
+
+    text = pistes_text(build_workbook_pdf(workbook, generated_at=GENERATED_AT))
+
+    assert "Note numéro 0 sur" in text and "Note numéro 119 sur les métiers du soin." in text

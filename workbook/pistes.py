@@ -1,0 +1,99 @@
+"""Pistes: the métiers a beneficiary keeps in view. Pure functions that return a new Workbook.
+
+Each refusal is a `PisteError` whose text is a French sentence for the beneficiary.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import ValidationError
+
+from workbook.model import Piste, PisteStatus, Workbook
+
+MAX_PISTES = 100  # as Workbook.pistes allows
+
+ALREADY_KEPT = "Ce métier est déjà dans vos pistes."
+TOO_MANY = (f"Vous avez déjà {MAX_PISTES} pistes, le maximum : retirez-en une avant d’en garder "
+            "une nouvelle.")
+NOT_KEPT = "Ce métier n’est pas dans vos pistes."
+UNKNOWN_STATUS = "Statut inconnu : « {value} ». Choisissez « à explorer », « retenue » ou « écartée »."
+# Piste field → French message when pydantic refuses its value.
+INVALID_FIELD: dict[str, str] = {
+    "code_rome": "Code ROME invalide : « {value} » (une lettre de A à N suivie de quatre chiffres).",
+    "libelle": "L’intitulé du métier doit compter de 1 à 200 caractères.",
+    "riasec": "Code RIASEC invalide : « {value} » (une à trois lettres parmi R, I, A, S, E, C).",
+    "status": UNKNOWN_STATUS,
+    "why": "Le texte « pourquoi » est trop long (1 000 caractères au plus).",
+    "notes": "Les notes sont trop longues (5 000 caractères au plus).",
+}
+
+
+class PisteError(ValueError):
+    """A change to the pistes that cannot be made; its text says why, in French."""
+
+
+def piste(workbook: Workbook, code_rome: str) -> Piste | None:
+    """The piste kept for this métier, or None."""
+    code_rome = code_rome.strip().upper()
+    return next((p for p in workbook.pistes if p.code_rome == code_rome), None)
+
+
+def keep_piste(workbook: Workbook, code_rome: str, libelle: str, riasec: str, why: str = "",
+               *, added_at: datetime | None = None) -> Workbook:
+    """The workbook with this métier added at the end of its pistes, « à explorer »."""
+    if piste(workbook, code_rome) is not None:
+        raise PisteError(ALREADY_KEPT)
+    if len(workbook.pistes) >= MAX_PISTES:
+        raise PisteError(TOO_MANY)
+    # « S-I », « s i » and « SI » are the same code; a repeated letter adds nothing (§1.7).
+    letters = "".join(dict.fromkeys(riasec.replace("-", "").replace(" ", "").upper()))
+    fields = {"code_rome": code_rome.strip().upper(), "libelle": libelle, "riasec": letters, "why": why}
+    if added_at is not None:
+        fields["added_at"] = added_at
+    return _with_pistes(workbook, [*workbook.pistes, _validated(fields)])
+
+
+def update_piste(workbook: Workbook, code_rome: str, *, status: PisteStatus | str | None = None,
+                 why: str | None = None, notes: str | None = None) -> Workbook:
+    """The workbook with this piste's status, why or notes changed (None leaves a field as it is)."""
+    current = piste(workbook, code_rome)
+    if current is None:
+        raise PisteError(NOT_KEPT)
+    changes = {name: value for name, value in (("status", status), ("why", why), ("notes", notes))
+               if value is not None}
+    if "status" in changes:
+        changes["status"] = _status(changes["status"])
+    updated = _validated({**current.model_dump(), **changes})
+    return _with_pistes(workbook, [updated if p is current else p for p in workbook.pistes])
+
+
+def drop_piste(workbook: Workbook, code_rome: str) -> Workbook:
+    """The workbook without this piste."""
+    dropped = piste(workbook, code_rome)
+    if dropped is None:
+        raise PisteError(NOT_KEPT)
+    return _with_pistes(workbook, [p for p in workbook.pistes if p is not dropped])
+
+
+def _status(value: PisteStatus | str) -> PisteStatus:
+    try:
+        return PisteStatus(value)
+    except ValueError:
+        raise PisteError(UNKNOWN_STATUS.format(value=value)) from None
+
+
+def _validated(fields: dict) -> Piste:
+    try:
+        return Piste.model_validate(fields)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        name = str(first["loc"][0]) if first["loc"] else ""
+        message = INVALID_FIELD.get(name, "Cette piste n’est pas valide.")
+        raise PisteError(message.format(value=fields.get(name, ""))) from None
+
+
+def _with_pistes(workbook: Workbook, pistes: list[Piste]) -> Workbook:
+    # The pistes are validated one by one above, and unique and at most 100 by construction,
+    # so the copy needs no second validation of the whole workbook.
+    return workbook.model_copy(update={"pistes": pistes})
