@@ -28,10 +28,18 @@ def workbook_pages(visibility: str = "visible") -> dict[str, list[st.Page]]:
     return {
         "Investigation": [
             page("pages/interets.py", "Mes centres d’intérêt", ":material/extension:", visibility=visibility),
-            page("pages/interets_resultats.py", "Mon profil d’intérêts", ":material/hexagon:", visibility=visibility),
+            page("pages/interets_resultats.py", "Mon profil d’intérêts", ":material/hexagon:",
+                 visibility=visibility),
+            page("pages/metiers_profil.py", "Métiers pour mon profil", ":material/travel_explore:",
+                 visibility=visibility),
+            page("pages/metiers_recherche.py", "Chercher un métier", ":material/search:",
+                 visibility=visibility),
+            page("pages/fiche_metier.py", "Fiche métier", ":material/work:", visibility="hidden"),
+            page("pages/pistes.py", "Mes pistes métiers", ":material/bookmark:", visibility=visibility),
         ],
         "Mon classeur": [
-            page("pages/mon_classeur.py", "Télécharger mon classeur", ":material/picture_as_pdf:", visibility=visibility)
+            page("pages/mon_classeur.py", "Télécharger mon classeur", ":material/picture_as_pdf:",
+                 visibility=visibility)
         ],
     }
 
@@ -50,6 +58,8 @@ else:
     consultant = [page("pages/dossiers.py", "Mes dossiers", ":material/folder_shared:", default=True)]
     if principal.user.role == "admin":
         consultant.append(page("pages/comptes.py", "Comptes consultants", ":material/group:"))
+        consultant.append(page("pages/referentiel_import.py", "Référentiel des métiers",
+                               ":material/database:"))
     # The dossier's pages are always registered (so a page can switch to them) and shown
     # once a dossier the consultant may open is selected.
     dossier_id = session.selected_dossier_id()

@@ -24,9 +24,15 @@ st.write(
 
 upcoming = next_step(workbook)
 with st.container(border=True):
-    if upcoming is None:
+    if upcoming is None and not workbook.pistes:
+        st.header("Prochaine étape : explorer des métiers")
+        st.write("Parcourez les métiers proches de votre profil et gardez ceux qui vous "
+                 "intriguent comme pistes, pour en parler avec votre consultant.")
+        st.page_link("pages/metiers_profil.py", label="Métiers pour mon profil",
+                     icon=":material/travel_explore:")
+    elif upcoming is None:
         st.header(":material/check_circle: Tout ce qui est proposé pour l’instant est fait")
-        st.write("Vous pouvez revoir vos résultats et télécharger votre classeur.")
+        st.write("Vous pouvez revoir vos résultats, vos pistes, et télécharger votre classeur.")
         st.page_link("pages/mon_classeur.py", label="Télécharger mon classeur", icon=":material/picture_as_pdf:")
     else:
         started = upcoming.progress(workbook).answered > 0
@@ -46,3 +52,11 @@ st.caption(
     f"Temps de travail guidé enregistré : {format_duration(view.time_spent)} "
     "(les pauses de plus de cinq minutes ne sont pas comptées)."
 )
+
+st.header("Mes pistes métiers")
+if workbook.pistes:
+    for piste in workbook.pistes:
+        st.markdown(f"- {escape_markdown(piste.libelle)} ({piste.code_rome}) — {piste.status.value}")
+    st.page_link("pages/pistes.py", label="Voir et annoter mes pistes", icon=":material/bookmark:")
+else:
+    st.write("Aucune piste pour l’instant.")

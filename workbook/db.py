@@ -147,3 +147,7 @@ def make_engine(url: str | None = None) -> Engine:
         engine = create_engine(url, pool_pre_ping=True)
     Base.metadata.create_all(engine)
     return engine
+
+
+# The ROME référentiel's tables (rome_*) share this metadata, so create_all makes them too.
+import referentiel.db  # noqa: E402,F401

@@ -3,6 +3,7 @@
 import pytest
 
 from tests.app.helpers import open_link, plain, run, shown, shown_text, titles
+from workbook.pistes import keep_piste
 
 
 @pytest.fixture
@@ -39,15 +40,30 @@ def test_a_started_questionnaire_is_offered_to_resume(seed, consultant):
     assert "Mes centres d’intérêt (investigation) : 2 sur 54" in shown_text(at)
 
 
-def test_a_finished_questionnaire_points_to_the_workbook_download(seed, consultant):
+def test_a_finished_questionnaire_leads_on_to_exploring_metiers(seed, consultant):
     dossier_id = seed.dossier(consultant, "Marie", "Curie")
     seed.interets(dossier_id, lambda letter: 4)
 
     at = open_link(seed.link(consultant, dossier_id))
 
-    assert shown(at.header)[0].endswith("Tout ce qui est proposé pour l’instant est fait")
-    assert [link.label for link in at.get("page_link")] == ["Télécharger mon classeur"]
+    assert shown(at.header)[0] == "Prochaine étape : explorer des métiers"
+    assert [link.label for link in at.get("page_link")] == ["Métiers pour mon profil"]
     assert "Mes centres d’intérêt (investigation) : 54 sur 54" in shown_text(at)
+
+
+def test_with_pistes_kept_the_home_page_lists_them_and_points_to_the_download(seed, consultant):
+    dossier_id = seed.dossier(consultant, "Marie", "Curie")
+    seed.interets(dossier_id, lambda letter: 4)
+    stored = seed.store.load(dossier_id)
+    seed.store.save(dossier_id, keep_piste(stored.workbook, "J1506", "Infirmier / Infirmière en "
+                                           "soins généraux (IDE)", "SI"), stored.version)
+
+    at = open_link(seed.link(consultant, dossier_id))
+
+    assert shown(at.header)[0].endswith("Tout ce qui est proposé pour l’instant est fait")
+    assert "Télécharger mon classeur" in [link.label for link in at.get("page_link")]
+    [line] = [m for m in shown(at.markdown) if "(J1506) — à explorer" in m]
+    assert line.startswith("- Infirmier / Infirmière en soins généraux")
 
 
 def test_a_beneficiary_only_reaches_their_own_workbook(seed, consultant, token):

@@ -11,7 +11,10 @@ TIMEOUT = 30_000
 # and marks an icon container presentational while focusable; neither is in our hands.
 STREAMLIT_OWN = {"list", "listitem", "presentation-role-conflict"}
 PAGES = [("", "Bonjour Léa"), ("interets", "Mes centres d’intérêt"),
-         ("interets_resultats", "Mon profil d’intérêts"), ("mon_classeur", "Mon classeur")]
+         ("interets_resultats", "Mon profil d’intérêts"), ("metiers_profil", "Métiers pour mon profil"),
+         ("metiers_recherche", "Chercher un métier"),
+         ("fiche_metier?code=J1506", "Infirmier / Infirmière en soins généraux (IDE)"),
+         ("pistes", "Mes pistes métiers"), ("mon_classeur", "Mon classeur")]
 
 
 def violations(page) -> list[str]:

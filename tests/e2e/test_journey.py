@@ -62,6 +62,26 @@ def answer_every_item(page: Page) -> None:
             page.get_by_role("button", name="Groupe suivant →").click()
 
 
+def keep_a_piste(page: Page) -> None:
+    """Search a métier as one types, open its fiche, keep it as a piste with a reason."""
+    page.get_by_role("link", name="Chercher un métier").click()
+    expect(heading(page, "Chercher un métier")).to_be_visible(timeout=TIMEOUT)
+    page.get_by_label("Recherche").press_sequentially("infirmier", delay=40)
+    result = page.get_by_role("link").filter(has_text="Infirmier / Infirmière en soins généraux (IDE) (J1506")
+    expect(result.first).to_be_visible(timeout=TIMEOUT)
+    result.first.click()
+    expect(heading(page, "Infirmier / Infirmière en soins généraux (IDE)")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("Code RIASEC S-I", exact=False).first).to_be_visible()
+    why = page.get_by_label("Pourquoi ce métier m’intéresse (facultatif)")
+    why.fill("Prendre soin des autres")
+    why.press("Enter")  # commits the field before the button is clicked
+    page.get_by_role("button", name="Garder ce métier comme piste").click()
+    expect(page.get_by_text(re.compile("Ce métier est dans vos pistes"))).to_be_visible(timeout=TIMEOUT)
+    page.get_by_role("link", name="Mes pistes métiers").click()
+    expect(heading(page, "Mes pistes métiers")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_role("heading", name="Infirmier / Infirmière en soins généraux (IDE)")).to_be_visible()
+
+
 def test_a_beneficiary_goes_from_the_link_to_the_pdf_and_nothing_is_lost(server, browser):
     consultant = browser.new_context(locale="fr-FR").new_page()
     create_first_admin(consultant, server)
@@ -91,6 +111,8 @@ def test_a_beneficiary_goes_from_the_link_to_the_pdf_and_nothing_is_lost(server,
         "radio", name=ANSWER_FOR[last_item.dimension], exact=True)).to_be_checked(timeout=TIMEOUT)
     expect(page.get_by_text("54 réponses sur 54")).to_be_visible()
 
+    keep_a_piste(page)
+
     page.get_by_role("link", name="Télécharger mon classeur").click()
     expect(heading(page, "Mon classeur")).to_be_visible(timeout=TIMEOUT)
     with page.expect_download(timeout=TIMEOUT) as download_info:
@@ -101,3 +123,5 @@ def test_a_beneficiary_goes_from_the_link_to_the_pdf_and_nothing_is_lost(server,
     assert "SIA" in text.replace(" ", "").replace("–", "").replace("-", "")
     assert "n’" in text or "’" in text
     assert "Investigateur" in text and "Réaliste" in text
+    assert "Mes pistes métiers" in text and "Infirmier / Infirmière en soins généraux (IDE)" in text
+    assert "J1506" in text and "Prendre soin des autres" in text

@@ -1,0 +1,60 @@
+"""My pistes: the métiers I keep in view, with a status, why, and my notes."""
+
+import streamlit as st
+
+from exports.french import french_percent
+from questionnaires.loader import load_bank
+from scoring.interests import interests_results
+from scoring.matching import metier_match
+from ui import session
+from ui.layout import escape_markdown
+from ui.referentiel import riasec_dashed
+from workbook import pistes
+from workbook.model import PisteStatus
+from workbook.modules import INTERETS_BANK
+
+FICHE = "pages/fiche_metier.py"
+opened = session.require_workbook()
+session.touch_activity(opened, "pistes")
+
+st.title("Mes pistes métiers")
+kept = opened.workbook.pistes
+if not kept:
+    st.info("Vous n’avez pas encore gardé de métier. Ouvrez une fiche métier et choisissez "
+            "« Garder ce métier comme piste ».")
+    st.page_link("pages/metiers_profil.py", label="Métiers pour mon profil", icon=":material/hexagon:")
+    st.page_link("pages/metiers_recherche.py", label="Chercher un métier", icon=":material/search:")
+    st.stop()
+
+answers = opened.workbook.interets
+results = interests_results(answers, load_bank(INTERETS_BANK)) if answers else None
+profile = results.riasec if results is not None and results.riasec.complete else None
+st.write("Chaque changement est enregistré dès que vous quittez le champ.")
+
+for piste in kept:
+    prefix = f"{session.WIDGET_PREFIX}piste:{piste.code_rome}:"
+    with st.container(border=True):
+        st.subheader(escape_markdown(piste.libelle))
+        line = f"Code ROME {piste.code_rome} · code RIASEC {riasec_dashed(piste.riasec)}"
+        if profile is not None:
+            match = metier_match(profile, *piste.riasec)
+            line += f" · proximité avec votre profil\u00a0: {french_percent(100 * match.score)}"
+        st.caption(line)
+        st.page_link(FICHE, query_params={"code": piste.code_rome}, label="Voir la fiche",
+                     icon=":material/work:")
+        for field, value in (("status", piste.status), ("why", piste.why), ("notes", piste.notes)):
+            st.session_state.setdefault(prefix + field, value)
+        status = st.segmented_control("Statut", list(PisteStatus), key=prefix + "status",
+                                      format_func=lambda s: s.value, required=True)
+        why = st.text_area("Pourquoi cette piste", key=prefix + "why", max_chars=1000, height=80)
+        notes = st.text_area("Mes notes (informations trouvées, personnes à contacter…)",
+                             key=prefix + "notes", max_chars=5000, height=120)
+        # Saved from the widgets' values on every run, like the questionnaire's answers.
+        if (status, why, notes) != (piste.status, piste.why, piste.notes):
+            session.update_workbook(
+                opened, lambda wb, c=piste.code_rome, s=status, w=why, n=notes: pistes.update_piste(
+                    wb, c, status=s, why=w, notes=n), "pistes")
+        if st.button("Retirer de mes pistes", key=prefix + "drop", icon=":material/delete:"):
+            session.update_workbook(opened, lambda wb, c=piste.code_rome: pistes.drop_piste(wb, c),
+                                    "pistes")
+            st.rerun()

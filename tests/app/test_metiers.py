@@ -1,0 +1,155 @@
+"""The métier pages on the real ROME v4.60: search, fiche, métiers for my profile, pistes,
+and what they say when no référentiel is installed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from referentiel.importer import import_release
+from tests.app.helpers import click, open_link, plain, run, show_page, shown, shown_text, titles
+from ui import session
+from workbook.db import make_engine
+from workbook.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+RELEASE = Path(os.environ.get("ROME_RELEASE_DIR") or ROOT.parent / "shared" / "rome-v460")
+IDE = "Infirmier / Infirmière en soins généraux (IDE)"
+
+
+@pytest.fixture(scope="module")
+def rome_template(tmp_path_factory) -> Path:
+    """One SQLite file with the référentiel imported, copied for each test (import once)."""
+    if not RELEASE.is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"the ROME release is required in CI and was not found at {RELEASE}")
+        pytest.skip(f"ROME release not found at {RELEASE}")
+    path = tmp_path_factory.mktemp("rome") / "template.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    import_release(engine, RELEASE)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def with_rome(db: Store, rome_template: Path, tmp_path, monkeypatch) -> Iterator[Store]:
+    """This test's database, holding the référentiel (replaces the empty one of `db`)."""
+    db.engine.dispose()
+    path = tmp_path / "rome.sqlite3"
+    shutil.copyfile(rome_template, path)
+    url = f"sqlite:///{path}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    store = Store.from_url(url)
+    yield store
+    store.engine.dispose()
+    session._store_for.clear()
+
+
+@pytest.fixture
+def lea(with_rome):
+    """A beneficiary « Léa » whose interests put S first and I second."""
+    from tests.app.helpers import Seed
+
+    seed = Seed(with_rome)
+    consultant = seed.consultant()
+    dossier_id = seed.dossier(consultant, "Léa", "Dubois")
+    values = {"S": 5, "I": 4, "A": 3, "E": 2, "C": 2, "R": 1}
+    seed.interets(dossier_id, lambda letter: values[letter])
+    return with_rome, dossier_id, seed.link(consultant, dossier_id)
+
+
+def fiche(token: str, code: str):
+    at = open_link(token)
+    at.query_params["code"] = code
+    return show_page(at, "pages/fiche_metier.py")
+
+
+def test_without_a_referentiel_the_pages_say_an_administrator_must_import_it(token):
+    for page in ("pages/metiers_recherche.py", "pages/metiers_profil.py", "pages/fiche_metier.py"):
+        at = show_page(open_link(token), page)
+        assert not at.exception
+        assert "Une personne administratrice doit l’importer" in plain(" ".join(shown(at.info)))
+
+
+def test_searching_infirmier_lists_the_ide_fiche_first(lea):
+    _store, _dossier, token = lea
+    at = show_page(open_link(token), "pages/metiers_recherche.py")
+    at.text_input(key="search_query").input("infirmier")
+    run(at)
+
+    links = [link.label for link in at.get("page_link")]
+    assert not at.exception
+    assert any(label.startswith(f"{IDE} (J1506, S-I)") for label in links[:5])
+
+
+def test_the_fiche_shows_codes_core_items_first_and_the_closeness_to_my_profile(lea):
+    _store, _dossier, token = lea
+    at = fiche(token, "J1506")
+
+    assert not at.exception
+    assert titles(at) == [IDE]
+    text = shown_text(at)
+    assert "J1506" in text and "S-I" in text
+    assert "Proximité avec votre profil (SIA)" in text
+    skills = shown(at.tabs[0].markdown)  # the savoir-faire tab, one element per item
+    core = [m for m in skills if "cœur de métier" in m]
+    assert core and skills.index(core[-1]) == len(core) - 1, "core items come first"
+
+
+def test_keeping_a_metier_saves_it_as_a_piste_with_its_reason(lea):
+    store, dossier_id, token = lea
+    at = fiche(token, "J1506")
+    at.text_input(key="why_J1506").input("Prendre soin des autres")
+    click(at, "Garder ce métier comme piste")
+
+    [piste] = store.load(dossier_id).workbook.pistes
+    assert (piste.code_rome, piste.libelle, piste.riasec, piste.why) == (
+        "J1506", IDE, "SI", "Prendre soin des autres")
+    assert any("Ce métier est dans vos pistes" in plain(s) for s in shown(at.success))
+
+
+def test_metiers_for_my_profile_are_ranked_with_the_reason_and_filters(lea):
+    _store, _dossier, token = lea
+    at = show_page(open_link(token), "pages/metiers_profil.py")
+
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert len(table) == 50
+    assert list(table.columns) == ["Métier", "Code ROME", "Code RIASEC", "Proximité", "Pourquoi"]
+    assert table["Proximité"].is_monotonic_decreasing
+    assert table.iloc[0]["Code RIASEC"].startswith("S")
+    assert "Les 1 584 fiches métiers du ROME" in shown_text(at)
+
+    at.selectbox[0].set_value("J")  # grand domaine « Santé »
+    run(at)
+    filtered = at.dataframe[0].value
+    assert set(filtered["Code ROME"].str[0]) == {"J"}
+
+
+def test_centres_d_interet_are_a_second_door_into_the_metiers(lea):
+    _store, _dossier, token = lea
+    at = show_page(open_link(token), "pages/metiers_profil.py")
+    at.radio(key="metiers_door").set_value("Les centres d’intérêt")
+    run(at)
+
+    assert not at.exception
+    assert len(at.selectbox[0].options) == 30
+    assert len(at.dataframe[0].value) > 0
+
+
+def test_pistes_page_saves_status_and_notes_as_they_change(lea):
+    store, dossier_id, token = lea
+    fiche_at = fiche(token, "J1506")
+    click(fiche_at, "Garder ce métier comme piste")
+
+    at = show_page(open_link(token), "pages/pistes.py")
+    at.text_area(key="wb:piste:J1506:notes").input("Appeler l’IFSI de Lyon")
+    run(at)
+
+    [piste] = store.load(dossier_id).workbook.pistes
+    assert piste.notes == "Appeler l’IFSI de Lyon"
+    assert titles(at) == ["Mes pistes métiers"]

@@ -1,0 +1,164 @@
+"""As-you-type search: on a handful of labels for the rules, on the real release for the facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from referentiel.repository import Referentiel
+from referentiel.search import Entry, Kind, SearchIndex, normalise
+from tests.rome import imported_template, sqlite_copy
+from workbook.db import make_engine
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Infirmière", "infirmiere"),
+        ("ÉLECTRICIEN", "electricien"),
+        ("Chef / Cheffe d’équipe", "chef cheffe d equipe"),
+        ("Cœur de métier, Œuvre", "coeur de metier oeuvre"),
+        ("Ex-æquo", "ex aequo"),
+        ("Aide-soignant(e)  à domicile", "aide soignant e a domicile"),
+        ("  ", ""),
+    ],
+)
+def test_normalise_lowers_case_removes_accents_and_punctuation(text, expected):
+    assert normalise(text) == expected
+
+
+def index(*entries: tuple[Kind, str, str | None]) -> SearchIndex:
+    return SearchIndex(Entry(kind, label, code, f"ogr-{n}") for n, (kind, label, code) in enumerate(entries))
+
+
+def labels(hits) -> list[str]:
+    return [hit.label for hit in hits]
+
+
+SMALL = index(
+    (Kind.METIER, "Infirmier / Infirmière en soins généraux (IDE)", "J1506"),
+    (Kind.APPELLATION, "Infirmier / Infirmière en soins généraux (IDE)", "J1506"),
+    (Kind.APPELLATION, "Infirmier / Infirmière de bloc", "J1506"),
+    (Kind.METIER, "Aide-soignant / Aide-soignante", "J1501"),
+    (Kind.SAVOIR_FAIRE, "Réaliser des soins infirmiers", None),
+    (Kind.SAVOIR_FAIRE, "Réaliser des soins infirmiers", None),
+    (Kind.SAVOIR, "Soins infirmiers", None),
+    (Kind.SAVOIR_ETRE, "Faire preuve de rigueur et de précision", None),
+    (Kind.METIER, "Développeur / Développeuse informatique", "M1805"),
+    (Kind.APPELLATION, "Développeur / Développeuse web", "M1805"),
+    (Kind.METIER, "Chef / Cheffe de projet informatique", "M1806"),
+)
+
+
+def test_an_empty_query_finds_nothing():
+    assert SMALL.search("") == [] and SMALL.search(" ,; ") == []
+
+
+def test_every_query_word_must_start_a_word_of_the_label():
+    assert labels(SMALL.search("soins gen")) == ["Infirmier / Infirmière en soins généraux (IDE)"]
+    assert SMALL.search("soins informatique") == []
+
+
+def test_word_order_case_and_accents_do_not_matter():
+    expected = labels(SMALL.search("infirmier soins"))
+    for query in ("soins infirmier", "SOINS INFIRMIER", "sôins infirmier"):
+        assert labels(SMALL.search(query)) == expected
+
+
+def test_a_job_title_spelled_as_its_fiche_is_found_once_as_the_fiche():
+    hits = SMALL.search("IDE")
+    assert [(h.kind, h.code_rome) for h in hits] == [(Kind.METIER, "J1506")]
+
+
+def test_identical_competences_are_found_once():
+    assert labels(SMALL.search("realiser")) == ["Réaliser des soins infirmiers"]
+
+
+def test_whole_words_rank_before_prefixes_then_labels_starting_with_the_word():
+    art = index((Kind.METIER, "Artiste", "B1"), (Kind.METIER, "Restaurateur d'art", "B2"),
+                (Kind.METIER, "Artisan d'art", "B3"))
+    assert labels(art.search("art")) == ["Artisan d'art", "Restaurateur d'art", "Artiste"]
+
+
+def test_a_plural_counts_as_its_singular_whole_word():
+    assert labels(SMALL.search("soins infirmiers"))[:2] == [
+        "Infirmier / Infirmière en soins généraux (IDE)", "Soins infirmiers"]
+
+
+def test_a_label_starting_with_a_query_word_ranks_first():
+    assert labels(SMALL.search("soins"))[0] == "Soins infirmiers"
+
+
+def test_fiches_rank_before_job_titles_before_competences_then_shorter_first():
+    assert labels(SMALL.search("infirm")) == [
+        "Infirmier / Infirmière en soins généraux (IDE)", "Infirmier / Infirmière de bloc",
+        "Soins infirmiers", "Réaliser des soins infirmiers",
+    ]
+
+
+def test_stop_words_before_the_last_word_are_optional():
+    assert labels(SMALL.search("chef de projet")) == labels(SMALL.search("chef projet"))
+    assert labels(SMALL.search("infirmier de la bloc")) == ["Infirmier / Infirmière de bloc"]
+
+
+def test_a_plural_finds_the_singular():
+    assert "Infirmier / Infirmière de bloc" in labels(SMALL.search("infirmiers"))
+
+
+def test_kinds_filter_the_hits():
+    hits = SMALL.search("in", kinds={Kind.SAVOIR, Kind.SAVOIR_ETRE})
+    assert [(h.kind, h.label) for h in hits] == [(Kind.SAVOIR, "Soins infirmiers")]
+
+
+def test_limit_keeps_the_best_hits():
+    everything = SMALL.search("i", limit=100)
+    assert SMALL.search("i", limit=2) == everything[:2]
+    assert SMALL.search("i", limit=0) == []
+
+
+def test_hits_point_to_their_fiche_or_item():
+    metier, appellation = SMALL.search("developpeur")
+    assert (metier.kind, metier.code_rome) == (Kind.METIER, "M1805")
+    assert (appellation.kind, appellation.code_rome, appellation.code_ogr) == (Kind.APPELLATION, "M1805", "ogr-9")
+    assert metier.score > appellation.score
+
+
+# --- the real release ----------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def search(tmp_path_factory):
+    template = imported_template(tmp_path_factory)
+    engine = make_engine(sqlite_copy(template, tmp_path_factory.mktemp("search") / "rome.sqlite3"))
+    yield Referentiel.load(engine).search
+    engine.dispose()
+
+
+def test_infirmier_finds_the_fiche_of_the_ide(search):
+    hits = search.search("infirmier")
+    assert ("Infirmier / Infirmière en soins généraux (IDE)", "J1506") in [(h.label, h.code_rome) for h in hits]
+    assert all(h.kind is Kind.METIER for h in hits[:5])
+
+
+def test_developpeur_finds_the_developpeur_fiches(search):
+    hits = search.search("developpeur", kinds={Kind.METIER})
+    assert "M1805" in [h.code_rome for h in hits]
+    assert all(h.label.startswith("Développeur") for h in hits)
+
+
+def test_soins_infirmier_in_any_order_and_case_finds_the_ide_first(search):
+    for query in ("soins infirmier", "infirmier soins", "INFIRMIÈRE SOINS"):
+        assert search.search(query, limit=1)[0].code_rome == "J1506"
+
+
+def test_a_job_title_leads_to_its_fiche(search):
+    hit = search.search("aide soignante domicile", kinds={Kind.APPELLATION}, limit=1)[0]
+    assert (hit.label, hit.code_rome) == ("Aide-soignant / Aide-soignante à domicile", "J1501")
+
+
+def test_savoir_etre_are_found_apart_from_savoir_faire(search):
+    hits = search.search("rigueur", kinds={Kind.SAVOIR_ETRE})
+    assert labels(hits) == ["Faire preuve de rigueur et de précision"]
+
+
+def test_the_real_index_holds_every_label_once(search):
+    # 1 584 fiches + 13 120 titles + 33 671 compétences, less the duplicates.
+    assert 46_000 < len(search) < 48_400
+    assert len(search.search("a", limit=20)) == 20

@@ -1,0 +1,39 @@
+"""The ROME référentiel for pages: loaded once per server and per imported release."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from referentiel.repository import Referentiel, release_stamp
+from ui import session
+from workbook.db import database_url
+
+MISSING = (
+    "Le référentiel des métiers (ROME de France Travail) n’est pas encore installé. "
+    "Une personne administratrice doit l’importer : page « Référentiel des métiers », "
+    "ou commande `scripts/import-rome CHEMIN_DU_FICHIER.zip` sur le serveur. "
+    "Le fichier se télécharge sur francetravail.org, rubrique « Open data » (ROME, format CSV)."
+)
+
+
+@st.cache_resource(show_spinner="Chargement du référentiel des métiers…", max_entries=2)
+def _load(url: str, stamp: str) -> Referentiel | None:
+    # `stamp` (the installed version) is only a cache key: a new import gives a new entry.
+    return Referentiel.load(session.get_store().engine)
+
+
+def get_referentiel() -> Referentiel | None:
+    stamp = release_stamp(session.get_store().engine)
+    return None if stamp is None else _load(database_url(), stamp)
+
+
+def require_referentiel() -> Referentiel:
+    referentiel = get_referentiel()
+    if referentiel is None:
+        st.info(MISSING, icon=":material/info:")
+        st.stop()
+    return referentiel
+
+
+def riasec_dashed(code: str) -> str:
+    return "-".join(code)
