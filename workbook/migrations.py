@@ -14,6 +14,8 @@ Document = dict[str, Any]
 MIGRATIONS: dict[int, Callable[[Document], Document]] = {
     # Format 2 added `pistes` (métiers kept from the ROME); a format-1 document has none yet.
     1: lambda document: {**document, "pistes": document.get("pistes", [])},
+    # Format 3 added the parcours, the inventaire des acquis and the écarts: all start empty.
+    2: lambda document: document,
 }
 
 

@@ -11,9 +11,9 @@ from datetime import date, datetime, timezone
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
 ItemId = Annotated[str, StringConstraints(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_.-]+$")]
@@ -92,6 +92,86 @@ class Piste(_Strict):
     added_at: datetime = Field(default_factory=utcnow)
 
 
+LocalId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]{6,16}$")]
+Month = Annotated[str, StringConstraints(pattern=r"^(19|20)[0-9]{2}-(0[1-9]|1[0-2])$")]  # « 2019-09 »
+LongText = Annotated[str, StringConstraints(max_length=3000)]
+
+
+class ParcoursKind(StrEnum):
+    FORMATION = "formation"
+    EMPLOI = "emploi"
+    STAGE = "stage"
+    ENGAGEMENT = "activité associative ou syndicale"
+    PERSONNEL = "activité personnelle"
+
+
+class ParcoursEntry(_Strict):
+    """One step of the path: a training, a job, an internship, a commitment, a personal activity."""
+
+    id: LocalId
+    kind: ParcoursKind
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    organisation: Annotated[str, StringConstraints(max_length=200)] = ""
+    start: Month
+    end: Month | None = None  # None: « en cours »
+    activities: LongText = ""
+    liked: LongText = ""
+    disliked: LongText = ""
+    learned: LongText = ""
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> "ParcoursEntry":
+        if self.end is not None and self.end < self.start:
+            raise ValueError("la fin ne peut pas précéder le début")
+        return self
+
+
+class Parcours(_Strict):
+    entries: list[ParcoursEntry] = Field(default_factory=list, max_length=100)  # the beneficiary's order
+    fils_conducteurs: Annotated[str, StringConstraints(max_length=5000)] = ""
+
+
+class AcquisKind(StrEnum):
+    SAVOIR = "savoir"            # « je sais, je connais »
+    SAVOIR_FAIRE = "savoir-faire"  # « je sais faire »
+    SAVOIR_ETRE = "savoir-être"    # « je suis »
+
+
+Rating = Annotated[int, Field(ge=1, le=4)]
+
+
+class Acquis(_Strict):
+    """One item of the inventaire; `code_ogr` when its label came from the ROME référentiel."""
+
+    id: LocalId
+    kind: AcquisKind
+    label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+    code_ogr: Annotated[str, StringConstraints(pattern=r"^[0-9]{1,10}$")] | None = None
+    entry_ids: list[LocalId] = Field(default_factory=list, max_length=100)
+    maitrise: Rating | None = None
+    envie: Rating | None = None
+
+
+class Inventaire(_Strict):
+    items: list[Acquis] = Field(default_factory=list, max_length=300)
+    priorities: list[LocalId] = Field(default_factory=list, max_length=10)  # hiérarchisation, in order
+
+
+class Coverage(StrEnum):
+    COUVERT = "couvert"
+    PARTIEL = "partiel"
+    MANQUANT = "manquant"
+
+
+class EcartCorrection(_Strict):
+    """The beneficiary's own verdict on one item of a piste's fiche, over the automatic match."""
+
+    code_rome: RomeCode
+    code_ogr: Annotated[str, StringConstraints(pattern=r"^[0-9]{1,10}$")]
+    coverage: Coverage
+    acquis_id: LocalId | None = None
+
+
 class Workbook(_Strict):
     """One beneficiary's workbook. Later modules (parcours, acquis, valeurs, pistes, projet,
     plan d'action, synthèse) are added as new fields with a default: see module docstring."""
@@ -101,6 +181,9 @@ class Workbook(_Strict):
     created_at: datetime = Field(default_factory=utcnow)
     interets: QuestionnaireAnswers | None = None
     pistes: list[Piste] = Field(default_factory=list, max_length=100)
+    parcours: Parcours = Field(default_factory=Parcours)
+    inventaire: Inventaire = Field(default_factory=Inventaire)
+    ecarts: list[EcartCorrection] = Field(default_factory=list, max_length=2000)
 
     @field_validator("pistes")
     @classmethod
