@@ -4,6 +4,7 @@ import streamlit as st
 from starlette.middleware import Middleware
 
 from web.browser_key import BrowserKeyMiddleware
+from workbook.db import make_engine
 
 UNEXPECTED_ERROR = (
     "Une erreur inattendue s’est produite. Vos réponses déjà enregistrées ne sont pas perdues : "
@@ -16,5 +17,8 @@ def _french_error(_exc: Exception) -> bool:
     st.error(UNEXPECTED_ERROR, icon=":material/error:")
     return True
 
+
+# Create the database (the SQLite file by default) and its tables when the server starts.
+make_engine().dispose()
 
 app = st.App("app.py", middleware=[Middleware(BrowserKeyMiddleware)], on_script_error=_french_error)
