@@ -23,6 +23,13 @@ def heading(page: Page, text: str):
     return page.get_by_role("heading", name=text)
 
 
+def click_button(page: Page, name: str) -> None:
+    """Click once the rerun has settled: Streamlit can briefly show a stale copy beside the new."""
+    button = page.get_by_role("button", name=name, exact=True)
+    expect(button).to_have_count(1, timeout=TIMEOUT)
+    button.click()
+
+
 def create_first_admin(page: Page, url: str) -> None:
     page.goto(url)
     expect(heading(page, "Bienvenue dans le Guide bilan")).to_be_visible(timeout=TIMEOUT)
@@ -59,7 +66,7 @@ def answer_every_item(page: Page) -> None:
         done = (index + 1) * len(group)
         expect(page.get_by_text(re.compile(f"{done} réponses sur {len(bank.items)}"))).to_be_visible(timeout=TIMEOUT)
         if index < len(all_groups) - 1:
-            page.get_by_role("button", name="Groupe suivant →").click()
+            click_button(page, "Groupe suivant →")
 
 
 def keep_a_piste(page: Page) -> None:
@@ -75,7 +82,7 @@ def keep_a_piste(page: Page) -> None:
     why = page.get_by_label("Pourquoi ce métier m’intéresse (facultatif)")
     why.fill("Prendre soin des autres")
     why.press("Enter")  # commits the field before the button is clicked
-    page.get_by_role("button", name="Garder ce métier comme piste").click()
+    click_button(page, "Garder ce métier comme piste")
     expect(page.get_by_text(re.compile("Ce métier est dans vos pistes"))).to_be_visible(timeout=TIMEOUT)
     page.get_by_role("link", name="Mes pistes métiers").click()
     expect(heading(page, "Mes pistes métiers")).to_be_visible(timeout=TIMEOUT)
@@ -98,7 +105,7 @@ def test_a_beneficiary_goes_from_the_link_to_the_pdf_and_nothing_is_lost(server,
     page.get_by_role("link", name="Commencer").click()
     expect(heading(page, "Mes centres d’intérêt")).to_be_visible(timeout=TIMEOUT)
     answer_every_item(page)
-    page.get_by_role("button", name="Voir mon profil d’intérêts →").click()
+    click_button(page, "Voir mon profil d’intérêts →")
     expect(heading(page, "Votre code : S – I – A")).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_text("Social", exact=False).first).to_be_visible()
 
@@ -125,3 +132,23 @@ def test_a_beneficiary_goes_from_the_link_to_the_pdf_and_nothing_is_lost(server,
     assert "Investigateur" in text and "Réaliste" in text
     assert "Mes pistes métiers" in text and "Infirmier / Infirmière en soins généraux (IDE)" in text
     assert "J1506" in text and "Prendre soin des autres" in text
+
+    show_in_the_next_visio(consultant)
+
+
+def show_in_the_next_visio(consultant: Page) -> None:
+    """The consultant shares the same workbook: private notes never reach the shared screen."""
+    consultant.get_by_role("textbox", name="Notes").fill("Semble hésiter entre soin et enseignement.")
+    consultant.get_by_role("textbox", name="Notes").press("Tab")  # saved when the field is left
+    expect(consultant.get_by_role("textbox", name="Notes")).to_have_value(re.compile("hésiter"))
+    consultant.get_by_text("Mode présentation", exact=True).click()
+    expect(consultant.locator("[data-testid='stSidebar']")).to_be_hidden(timeout=TIMEOUT)
+    expect(consultant.get_by_text("masqué en mode présentation")).to_be_visible(timeout=TIMEOUT)
+    expect(consultant.get_by_text("Semble hésiter")).to_have_count(0)
+    # The dossier stays in the address (not a secret): a new page of the same dossier.
+    address, _, query = consultant.url.partition("?")
+    assert "dossier=" in query
+    consultant.goto(f"{address.rsplit('/', 1)[0]}/interets_resultats?{query}")
+    expect(heading(consultant, "Votre code : S – I – A")).to_be_visible(timeout=TIMEOUT)
+    expect(consultant.locator("[data-testid='stSidebar']")).to_be_hidden()
+    assert consultant.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)") >= 20
