@@ -25,21 +25,29 @@ def page(path: str, title: str, icon: str, **kwargs) -> st.Page:
 
 def workbook_pages(visibility: str = "visible") -> dict[str, list[st.Page]]:
     """The guide's steps, grouped by phase of the bilan (only the steps that work)."""
+    v = visibility
     return {
-        "Investigation": [
-            page("pages/interets.py", "Mes centres d’intérêt", ":material/extension:", visibility=visibility),
-            page("pages/interets_resultats.py", "Mon profil d’intérêts", ":material/hexagon:",
-                 visibility=visibility),
+        "Investigation · parcours et acquis": [
+            page("pages/parcours.py", "Mon parcours", ":material/route:", visibility=v),
+            page("pages/acquis.py", "Mon inventaire des acquis", ":material/inventory_2:", visibility=v),
+            page("pages/hierarchisation.py", "Mes acquis prioritaires",
+                 ":material/format_list_numbered:", visibility=v),
+        ],
+        "Investigation · intérêts": [
+            page("pages/interets.py", "Mes centres d’intérêt", ":material/extension:", visibility=v),
+            page("pages/interets_resultats.py", "Mon profil d’intérêts", ":material/hexagon:", visibility=v),
+        ],
+        "Investigation · métiers": [
             page("pages/metiers_profil.py", "Métiers pour mon profil", ":material/travel_explore:",
-                 visibility=visibility),
-            page("pages/metiers_recherche.py", "Chercher un métier", ":material/search:",
-                 visibility=visibility),
+                 visibility=v),
+            page("pages/metiers_recherche.py", "Chercher un métier", ":material/search:", visibility=v),
             page("pages/fiche_metier.py", "Fiche métier", ":material/work:", visibility="hidden"),
-            page("pages/pistes.py", "Mes pistes métiers", ":material/bookmark:", visibility=visibility),
+            page("pages/pistes.py", "Mes pistes métiers", ":material/bookmark:", visibility=v),
+            page("pages/ecarts.py", "Mes écarts avec une piste", ":material/compare_arrows:", visibility=v),
         ],
         "Mon classeur": [
             page("pages/mon_classeur.py", "Télécharger mon classeur", ":material/picture_as_pdf:",
-                 visibility=visibility)
+                 visibility=v)
         ],
     }
 

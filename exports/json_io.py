@@ -43,6 +43,13 @@ FIELD_NAMES: dict[tuple[str, ...], str] = {
     ("interets", "started_at"): "la date de début du questionnaire d’intérêts",
     ("interets", "completed_at"): "la date de fin du questionnaire d’intérêts",
     ("pistes",): "les pistes métiers",
+    ("parcours",): "le parcours",
+    ("parcours", "entries"): "les étapes du parcours",
+    ("parcours", "fils_conducteurs"): "les fils conducteurs du parcours",
+    ("inventaire",): "l’inventaire des acquis",
+    ("inventaire", "items"): "les acquis de l’inventaire",
+    ("inventaire", "priorities"): "les acquis prioritaires",
+    ("ecarts",): "les corrections des écarts avec les pistes",
 }
 # The fields of one piste, whose place is ("pistes", index, field): named with the piste's number.
 PISTE_FIELD_NAMES: dict[str, str] = {

@@ -8,20 +8,26 @@ builder starts each section on a new page under its title (a bookmark and a cont
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from fpdf.enums import XPos, YPos
 
 from exports.french import french_date, french_number, french_percent
+from exports.pdf_acquis import HierarchisationSection, InventaireSection
 from exports.pdf_charts import draw_radar
 from exports.pdf_doc import FONT, MUTED, WorkbookPDF
+from exports.pdf_ecarts import EcartsSection
 from questionnaires.loader import load_bank, load_texts
 from questionnaires.schema import Bank, Caveat, RiasecTexts
 from scoring.matching import metier_match
 from scoring.riasec import HEXAGON_ORDER, RiasecResult, score_riasec
 from workbook.model import Piste, PisteStatus, QuestionnaireAnswers, Workbook
+
+if TYPE_CHECKING:
+    from referentiel.repository import Fiche
 
 INTERESTS_BANK = "interets_riasec"
 RADAR_RADIUS = 38.0  # mm; with its labels the hexagon takes about half a page
@@ -43,6 +49,7 @@ class SectionContext:
     workbook: Workbook
     generated_at: datetime
     interests: InterestsResults | None
+    fiches: Mapping[str, Fiche] = field(default_factory=dict)  # the pistes' fiches, by code ROME
 
 
 def interests_results(workbook: Workbook) -> InterestsResults | None:
@@ -57,8 +64,9 @@ def interests_results(workbook: Workbook) -> InterestsResults | None:
     return InterestsResults(answers, bank, load_texts("riasec"), score_riasec(known, item_types))
 
 
-def build_context(workbook: Workbook, generated_at: datetime) -> SectionContext:
-    return SectionContext(workbook, generated_at, interests_results(workbook))
+def build_context(workbook: Workbook, generated_at: datetime,
+                  fiches: Mapping[str, Fiche] | None = None) -> SectionContext:
+    return SectionContext(workbook, generated_at, interests_results(workbook), dict(fiches or {}))
 
 
 class Section(Protocol):
@@ -254,4 +262,5 @@ class PistesSection:
                 pdf.paragraph(text)
 
 
-SECTIONS: list[Section] = [InterestsSection(), PistesSection()]
+SECTIONS: list[Section] = [InterestsSection(), InventaireSection(), HierarchisationSection(),
+                           PistesSection(), EcartsSection()]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from fpdf.enums import XPos, YPos
 
@@ -10,6 +12,9 @@ from exports.french import PARIS, french_date
 from exports.pdf_doc import ACCENT, FONT, MUTED, ContentsPage, WorkbookPDF
 from exports.pdf_sections import SECTIONS, SectionContext, build_context
 from workbook.model import Workbook, utcnow
+
+if TYPE_CHECKING:
+    from referentiel.repository import Fiche
 
 DOCUMENT_TITLE = "Mon classeur de bilan de compétences"
 # Code du travail, art. L6313-10-1 and R6313-7: the results belong to the beneficiary alone.
@@ -27,9 +32,13 @@ NO_SECTION = ("Aucun module n’est encore terminé. Les résultats de chaque mo
               "dans ce classeur dès que vous y aurez répondu.")
 
 
-def build_workbook_pdf(workbook: Workbook, *, generated_at: datetime | None = None) -> bytes:
-    """The workbook PDF as bytes; results are computed here from the workbook and the banks."""
-    ctx = build_context(workbook, generated_at or utcnow())
+def build_workbook_pdf(workbook: Workbook, *, generated_at: datetime | None = None,
+                       fiches: Mapping[str, Fiche] | None = None) -> bytes:
+    """The workbook PDF as bytes; results are computed here from the workbook and the banks.
+
+    `fiches` (code ROME → fiche of the référentiel) are the pistes' fiches the écarts section
+    needs; a piste without its fiche is left out of that section."""
+    ctx = build_context(workbook, generated_at or utcnow(), fiches)
     name = _full_name(workbook)
     pdf = WorkbookPDF(title=f"{DOCUMENT_TITLE} – {name}", running_title=f"{DOCUMENT_TITLE} · {name}")
     pdf.set_subject("Bilan de compétences : résultats et synthèse")

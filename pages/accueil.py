@@ -8,7 +8,12 @@ from workbook.activity import format_duration
 from workbook.modules import MODULES, next_step
 from workbook.overview import overview
 
-MODULE_PAGES = {"interets": "pages/interets.py"}
+MODULE_PAGES = {
+    "parcours": "pages/parcours.py",
+    "acquis": "pages/acquis.py",
+    "hierarchisation": "pages/hierarchisation.py",
+    "interets": "pages/interets.py",
+}
 
 store = session.get_store()
 opened = session.require_workbook()
@@ -45,8 +50,7 @@ st.header("Mon avancement")
 for module, progress in zip(MODULES, view.modules):
     st.progress(
         progress.percent / 100,
-        text=f"{module.title} ({module.phase.value}) : {progress.answered} sur {progress.total}"
-        f" — {format_duration(progress.time_spent)} de travail",
+        text=f"{module.title} : {progress.summary} — {format_duration(progress.time_spent)} de travail",
     )
 st.caption(
     f"Temps de travail guidé enregistré : {format_duration(view.time_spent)} "

@@ -28,8 +28,7 @@ c.metric("Dernière activité", format_when(view.last_activity, utcnow()))
 for module in view.modules:
     st.progress(
         module.percent / 100,
-        text=f"{module.title} : {module.answered} sur {module.total} — "
-        f"{format_duration(module.time_spent)}",
+        text=f"{module.title} : {module.summary} — {format_duration(module.time_spent)}",
     )
 
 st.header("Lien personnel du bénéficiaire")

@@ -7,7 +7,16 @@ import streamlit as st
 from exports.json_io import WorkbookImportError, export_json, import_json
 from exports.pdf_workbook import build_workbook_pdf
 from ui import session
+from ui.referentiel import get_referentiel
 from ui.layout import escape_markdown
+
+def piste_fiches(workbook):
+    """The référentiel's fiches of the pistes, for the écarts section (none without a ROME)."""
+    referentiel = get_referentiel()
+    if referentiel is None:
+        return {}
+    return {p.code_rome: f for p in workbook.pistes if (f := referentiel.fiche(p.code_rome))}
+
 
 opened = session.require_workbook()
 session.touch_activity(opened, "classeur")
@@ -25,7 +34,7 @@ st.info(
 )
 st.download_button(
     "Télécharger mon classeur (PDF)",
-    data=lambda: build_workbook_pdf(workbook),
+    data=lambda: build_workbook_pdf(workbook, fiches=piste_fiches(workbook)),
     file_name=f"classeur-bilan-{slug}.pdf",
     mime="application/pdf",
     type="primary",

@@ -7,7 +7,7 @@ from typing import Literal, TypeVar, overload
 
 from pydantic import BaseModel, ValidationError
 
-from questionnaires.schema import Bank, RiasecTexts
+from questionnaires.schema import AcquisTexts, Bank, RiasecTexts
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BANKS_DIR = PACKAGE_DIR / "banks"
@@ -16,6 +16,7 @@ TEXTS_DIR = PACKAGE_DIR / "texts"
 # Each guide-texts file is validated by its own model; a new questionnaire adds a line here.
 TEXT_MODELS: dict[str, type[BaseModel]] = {
     "riasec": RiasecTexts,
+    "acquis": AcquisTexts,
 }
 
 _NAME = re.compile(r"[a-z0-9_]+")
@@ -73,6 +74,8 @@ def list_texts() -> list[str]:
 
 @overload
 def load_texts(name: Literal["riasec"]) -> RiasecTexts: ...
+@overload
+def load_texts(name: Literal["acquis"]) -> AcquisTexts: ...
 @overload
 def load_texts(name: str) -> BaseModel: ...
 

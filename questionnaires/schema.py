@@ -14,6 +14,9 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 
 # The RIASEC vocabulary is scoring's (pure, stdlib only): one definition for data and scores.
 from scoring.hexagon import Consistency, RiasecType
+# The inventaire's vocabulary is the workbook's (kinds of acquis, quadrants): one definition too.
+from workbook.acquis import RATINGS, Quadrant
+from workbook.model import AcquisKind
 
 ITEM_TEXT_MAX = 200
 DIFFERENTIATION_MAX = 4.0  # Iachan's index lives on 0..4 with a 1..5 scale
@@ -223,3 +226,67 @@ def _band_gaps(bands: list[DifferentiationBand]) -> list[str]:
     if bands and expected != DIFFERENTIATION_MAX:
         problems.append(f"differentiation bands end at {expected}, expected {DIFFERENTIATION_MAX}")
     return problems
+
+
+# --- Guide texts for the inventaire des acquis and its hiérarchisation -------------------------
+
+
+class IdeaGroup(_Record):
+    """Ideas for a beneficiary facing a blank page: verbs, domains or qualities, by theme."""
+
+    title: Text
+    ideas: list[Text] = Field(min_length=3)
+
+
+class KindTexts(_Record):
+    label: Text  # « Savoir-faire »: the tab's name
+    says: Text  # « je sais faire »: how the seeds define the kind
+    definition: Text
+    add_label: Text
+    placeholder: Text
+    questions: list[Text] = Field(min_length=2)
+    idea_groups: list[IdeaGroup] = Field(min_length=1)
+    examples: list[Text] = Field(min_length=2)
+
+
+class RatingTexts(_Record):
+    """A 1-to-4 rating: its question and a plain word for each point."""
+
+    label: Text
+    help: Text
+    points: list[ScalePoint]
+
+    @model_validator(mode="after")
+    def _one_point_per_rating(self) -> "RatingTexts":
+        values = [point.value for point in self.points]
+        if values != list(RATINGS):
+            raise ValueError(f"rating points must be {list(RATINGS)}, got {values}")
+        return self
+
+    def word(self, value: int) -> str:
+        return next(point.label for point in self.points if point.value == value)
+
+
+class AcquisTexts(_Record):
+    """Plain-French texts of the inventaire des acquis and of the hiérarchisation."""
+
+    version: Annotated[str, Field(pattern=r"^\d+(\.\d+)*$")]
+    inventaire_intro: Text
+    hierarchisation_intro: Text
+    priorities_guidance: Text
+    matrix_explanation: Text
+    kinds: dict[AcquisKind, KindTexts]
+    maitrise: RatingTexts
+    envie: RatingTexts
+    quadrants: dict[Quadrant, Text]  # what each quadrant means, and what to do with it
+
+    @model_validator(mode="after")
+    def _covers_every_kind_and_quadrant(self) -> "AcquisTexts":
+        problems = []
+        for name, vocabulary, given in (("kinds", AcquisKind, self.kinds),
+                                        ("quadrants", Quadrant, self.quadrants)):
+            if missing := [key for key in _members(vocabulary) if key not in given]:
+                problems.append(f"{name} missing: {', '.join(missing)}")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self

@@ -17,6 +17,7 @@ class ModuleProgress:
     answered: int
     total: int
     time_spent: timedelta
+    summary: str
 
     @property
     def percent(self) -> int:
@@ -41,7 +42,7 @@ def overview(store: Store, dossier: Dossier) -> DossierOverview:
     events = store.activity(dossier.id)
     times = time_per_module(events)
     modules = [
-        ModuleProgress(m.key, m.title, p.answered, p.total, times.get(m.key, timedelta()))
+        ModuleProgress(m.key, m.title, p.answered, p.total, times.get(m.key, timedelta()), m.summary(workbook))
         for m in MODULES
         for p in [m.progress(workbook)]
     ]

@@ -69,11 +69,12 @@ def update_piste(workbook: Workbook, code_rome: str, *, status: PisteStatus | st
 
 
 def drop_piste(workbook: Workbook, code_rome: str) -> Workbook:
-    """The workbook without this piste."""
+    """The workbook without this piste, nor the écarts corrections made for it."""
     dropped = piste(workbook, code_rome)
     if dropped is None:
         raise PisteError(NOT_KEPT)
-    return _with_pistes(workbook, [p for p in workbook.pistes if p is not dropped])
+    kept = _with_pistes(workbook, [p for p in workbook.pistes if p is not dropped])
+    return kept.model_copy(update={"ecarts": [c for c in kept.ecarts if c.code_rome != dropped.code_rome]})
 
 
 def _status(value: PisteStatus | str) -> PisteStatus:

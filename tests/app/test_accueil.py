@@ -3,6 +3,8 @@
 import pytest
 
 from tests.app.helpers import open_link, plain, run, shown, shown_text, titles
+from workbook.acquis import add_acquis, set_priorities, update_acquis
+from workbook.parcours import add_entry, set_fils_conducteurs
 from workbook.pistes import keep_piste
 
 
@@ -22,8 +24,7 @@ def test_the_home_page_greets_the_beneficiary_with_the_next_step(token):
     at = open_link(token)
 
     assert titles(at) == ["Bonjour Marie"]
-    assert shown(at.header)[:2] == [
-        "Prochaine étape : Mes centres d’intérêt", "Mon avancement"]
+    assert shown(at.header)[:2] == ["Prochaine étape : Mon parcours", "Mon avancement"]
     [link] = at.get("page_link")
     assert link.label == "Commencer"
     assert plain(at.caption[0].value) == "Connecté·e : Marie Curie"
@@ -37,23 +38,47 @@ def test_a_started_questionnaire_is_offered_to_resume(seed, consultant):
 
     assert plain(at.header[0].value) == "Pour continuer : Mes centres d’intérêt"
     assert at.get("page_link")[0].label == "Reprendre là où j’en étais"
-    assert "Mes centres d’intérêt (investigation) : 2 sur 54" in shown_text(at)
+    assert "Mes centres d’intérêt : 2 réponses sur 54" in shown_text(at)
 
 
-def test_a_finished_questionnaire_leads_on_to_exploring_metiers(seed, consultant):
+def finish_every_module(seed, dossier_id):
+    """A workbook where every module of the guide is done, the interests all at 4."""
+    workbook = seed.interets(dossier_id, lambda letter: 4)
+    for title in ("Aide-soignante", "Bénévole aux Restos du cœur"):
+        workbook, entry_id = add_entry(workbook, kind="emploi", title=title, start="2015-09")
+    workbook = set_fils_conducteurs(workbook, "Prendre soin des autres.")
+    for number, kind in enumerate(["savoir", "savoir-faire", "savoir-être", "savoir-faire", "savoir"]):
+        workbook, acquis_id = add_acquis(workbook, kind, f"Acquis {number}")
+        workbook = update_acquis(workbook, acquis_id, maitrise=3, envie=4)
+    workbook = set_priorities(workbook, [item.id for item in workbook.inventaire.items])
+    stored = seed.store.load(dossier_id)
+    seed.store.save(dossier_id, workbook, stored.version)
+
+
+def test_a_finished_questionnaire_leads_on_to_the_first_module_not_done(seed, consultant):
     dossier_id = seed.dossier(consultant, "Marie", "Curie")
     seed.interets(dossier_id, lambda letter: 4)
 
     at = open_link(seed.link(consultant, dossier_id))
 
+    assert shown(at.header)[0] == "Prochaine étape : Mon parcours"
+    assert "Mes centres d’intérêt : 54 réponses sur 54" in shown_text(at)
+
+
+def test_with_every_module_done_the_next_step_is_exploring_metiers(seed, consultant):
+    dossier_id = seed.dossier(consultant, "Marie", "Curie")
+    finish_every_module(seed, dossier_id)
+
+    at = open_link(seed.link(consultant, dossier_id))
+
     assert shown(at.header)[0] == "Prochaine étape : explorer des métiers"
     assert [link.label for link in at.get("page_link")] == ["Métiers pour mon profil"]
-    assert "Mes centres d’intérêt (investigation) : 54 sur 54" in shown_text(at)
+    assert "Mon parcours : 2 expériences, fils conducteurs écrits" in shown_text(at)
 
 
 def test_with_pistes_kept_the_home_page_lists_them_and_points_to_the_download(seed, consultant):
     dossier_id = seed.dossier(consultant, "Marie", "Curie")
-    seed.interets(dossier_id, lambda letter: 4)
+    finish_every_module(seed, dossier_id)
     stored = seed.store.load(dossier_id)
     seed.store.save(dossier_id, keep_piste(stored.workbook, "J1506", "Infirmier / Infirmière en "
                                            "soins généraux (IDE)", "SI"), stored.version)

@@ -1,0 +1,140 @@
+"""Mon inventaire des acquis: savoirs, savoir-faire, savoir-être, rated and linked to the parcours."""
+
+import streamlit as st
+
+from questionnaires.loader import load_texts
+from referentiel.search import Kind
+from ui import session
+from ui.layout import escape_markdown
+from ui.referentiel import get_referentiel
+from workbook import acquis
+from workbook.acquis import RATINGS, AcquisError
+from workbook.model import Acquis, AcquisKind
+
+MODULE = "acquis"
+SUGGESTIONS = 8
+NO_REFERENTIEL = ("Le référentiel des métiers (ROME) n’est pas installé\u00a0: aucune proposition "
+                  "ne s’affichera. Écrivez vos acquis avec vos propres mots, ils sont enregistrés "
+                  "tels quels.")
+NO_PARCOURS = ("Quand vous aurez décrit les étapes de votre parcours dans «\u00a0Mon "
+               "parcours\u00a0», vous pourrez relier chaque acquis à l’étape où vous l’avez "
+               "acquis ou montré.")
+LINKS_LABEL = "Où l’avez-vous acquis ou montré\u00a0?"
+LINKS_PLACEHOLDER = "Choisissez une ou plusieurs étapes de votre parcours"
+
+texts = load_texts("acquis")
+opened = session.require_workbook()
+session.touch_activity(opened, MODULE)
+referentiel = get_referentiel()
+titles = acquis.entry_titles(opened.workbook)
+
+
+def save(change) -> bool:
+    """Apply `change` to the latest copy of the workbook; a refusal is shown, not raised."""
+    try:
+        saved = session.update_workbook(opened, change, MODULE)
+    except AcquisError as error:
+        st.error(str(error), icon=":material/error:")
+        return False
+    if not saved:
+        st.rerun()  # the stale-copy message is shown at the top of the page
+    return saved
+
+
+def ideas(kind: AcquisKind) -> None:
+    prompts = texts.kinds[kind]
+    with st.expander("Besoin d’idées\u00a0?", icon=":material/lightbulb:"):
+        st.markdown("**Des questions pour vous aider**")
+        st.markdown("\n".join(f"- {question}" for question in prompts.questions))
+        for group in prompts.idea_groups:
+            st.markdown(f"**{group.title}**\u00a0: {', '.join(group.ideas)}…")
+        st.markdown("**Exemples**")
+        st.markdown("\n".join(f"- {example}" for example in prompts.examples))
+
+
+def add_area(kind: AcquisKind) -> None:
+    prompts = texts.kinds[kind]
+    typed_key, links_key = f"acquis:add:{kind}", f"acquis:add-links:{kind}"
+    added_key = f"_acquis_added:{kind}"
+    if added := st.session_state.pop(added_key, None):
+        # An empty form for the next acquis (set, not deleted: the browser must clear it too).
+        st.session_state[typed_key], st.session_state[links_key] = "", []
+        st.success(f"Ajouté\u00a0: «\u00a0{escape_markdown(added)}\u00a0».", icon=":material/check:")
+    typed = st.text_input(prompts.add_label, key=typed_key, max_chars=300, live="300ms",
+                          placeholder=prompts.placeholder)
+    if titles:
+        links = st.multiselect(LINKS_LABEL, list(titles), format_func=titles.get, key=links_key,
+                               placeholder=LINKS_PLACEHOLDER)
+    else:
+        links = []
+        st.caption(NO_PARCOURS)
+    choice = None
+    if typed.strip() and referentiel is not None:
+        hits = referentiel.search.search(typed, kinds={Kind(kind.value)}, limit=SUGGESTIONS)
+        if hits:
+            st.caption("Intitulés proches dans le référentiel des métiers (ROME)\u00a0: "
+                       "cliquez pour ajouter l’un d’eux, ou gardez vos mots.")
+        row = st.container(horizontal=True)  # side by side, wrapping: eight fit on a screen
+        for hit in hits:
+            if row.button(escape_markdown(hit.label), key=f"acquis:suggest:{kind}:{hit.code_ogr}",
+                          icon=":material/add:"):
+                choice = (hit.label, hit.code_ogr)
+    if st.button("Ajouter tel quel", key=f"acquis:free:{kind}", disabled=not typed.strip(),
+                 type="primary", icon=":material/add:"):
+        choice = (typed, None)
+    if choice is not None:
+        label, code_ogr = choice
+        if save(lambda wb: acquis.add_acquis(wb, kind, label, code_ogr, links)[0]):
+            st.session_state[added_key] = " ".join(label.split())
+            st.rerun()
+
+
+def rating(name: str, key: str) -> int | None:
+    scale = getattr(texts, name)
+    return st.segmented_control(scale.label, RATINGS, key=key, required=True, help=scale.help,
+                                format_func=lambda value: f"{value} · {scale.word(value)}")
+
+
+def item_card(item: Acquis) -> None:
+    prefix = f"{session.WIDGET_PREFIX}acquis:{item.id}:"
+    linked = [entry_id for entry_id in item.entry_ids if entry_id in titles]
+    for field, value in (("maitrise", item.maitrise), ("envie", item.envie), ("entries", linked)):
+        st.session_state.setdefault(prefix + field, value)
+    with st.container(border=True):
+        head, remove = st.columns([5, 1], vertical_alignment="center")
+        head.markdown(f"**{escape_markdown(item.label)}**")
+        if item.code_ogr:
+            head.caption("Intitulé issu du référentiel des métiers (ROME)")
+        # One above the other: four worded choices side by side need the card's full width.
+        maitrise = rating("maitrise", prefix + "maitrise")
+        envie = rating("envie", prefix + "envie")
+        links = (st.multiselect(LINKS_LABEL, list(titles), format_func=titles.get,
+                                key=prefix + "entries", placeholder=LINKS_PLACEHOLDER)
+                 if titles else linked)
+        # Saved from the widgets' values on every run, like the questionnaire's answers.
+        if (maitrise, envie, links) != (item.maitrise, item.envie, linked):
+            save(lambda wb, i=item.id, m=maitrise, e=envie, ids=links: acquis.update_acquis(
+                wb, i, maitrise=m, envie=e, entry_ids=ids if titles else None))
+        if remove.button("Supprimer", key=prefix + "delete", icon=":material/delete:"):
+            if save(lambda wb, i=item.id: acquis.delete_acquis(wb, i)):
+                st.rerun()
+
+
+st.title("Mon inventaire des acquis")
+st.write(texts.inventaire_intro)
+if referentiel is None:
+    st.info(NO_REFERENTIEL, icon=":material/info:")
+st.caption("Chaque acquis et chaque note sont enregistrés dès que vous les donnez.")
+
+for kind, tab in zip(AcquisKind, st.tabs([texts.kinds[kind].label for kind in AcquisKind])):
+    with tab:
+        prompts = texts.kinds[kind]
+        st.markdown(f"**«\u00a0{prompts.says}\u00a0»** — {prompts.definition}")
+        ideas(kind)
+        add_area(kind)
+        items = acquis.acquis_of_kind(opened.workbook, kind)
+        st.subheader(f"Mes {acquis.KIND_PLURALS[kind]} ({len(items)})")
+        if not items:
+            st.caption("Aucun pour l’instant.")
+        for item in items:
+            item_card(item)

@@ -1,0 +1,144 @@
+"""My écarts with a piste: what of a métier's savoir-faire, savoir-être and savoirs my inventaire
+covers, what is left to learn, and my corrections of the automatic match."""
+
+import streamlit as st
+
+from exports.french import french_percent
+from scoring.ecarts import ItemGap, counts_text, ecarts
+from ui import session
+from ui.layout import escape_markdown
+from ui.referentiel import require_referentiel
+from workbook import ecarts as corrections
+from workbook.model import AcquisKind, Coverage
+
+MODULE = "ecarts"
+KIND_TITLES = {AcquisKind.SAVOIR_FAIRE: "Savoir-faire", AcquisKind.SAVOIR_ETRE: "Savoir-être professionnels",
+               AcquisKind.SAVOIR: "Savoirs"}
+# An icon and words for each coverage: never colour alone.
+ICONS = {Coverage.COUVERT: ":material/check_circle:", Coverage.PARTIEL: ":material/contrast:",
+         Coverage.MANQUANT: ":material/radio_button_unchecked:"}
+WORDS = {Coverage.COUVERT: "couvert", Coverage.PARTIEL: "en partie", Coverage.MANQUANT: "manquant"}
+CORE = "cœur de métier"
+RULE = ("Un élément de la fiche est **couvert** quand un acquis du même type de votre inventaire "
+        "vient du référentiel avec son code, ou porte le même intitulé ; **en partie** quand un "
+        "acquis reprend au moins la moitié de ses mots importants, ou quand vous vous êtes noté "
+        "maîtrise 1 ; sinon il est **manquant**. Le pourcentage compte un élément en partie "
+        "pour moitié. Vous pouvez corriger chaque élément : votre avis remplace le calcul.")
+
+opened = session.require_workbook()
+session.touch_activity(opened, MODULE)
+st.title("Mes écarts avec une piste")
+kept = opened.workbook.pistes
+if not kept:
+    st.info("Gardez d’abord un métier comme piste : ouvrez sa fiche et choisissez « Garder ce "
+            "métier comme piste ». Vous verrez ici ce que vos acquis couvrent de ce métier.")
+    st.page_link("pages/metiers_profil.py", label="Métiers pour mon profil", icon=":material/hexagon:")
+    st.page_link("pages/metiers_recherche.py", label="Chercher un métier", icon=":material/search:")
+    st.stop()
+referentiel = require_referentiel()
+
+names = {piste.code_rome: f"{piste.libelle} ({piste.code_rome})" for piste in kept}
+code = st.selectbox("Piste métier", list(names), format_func=names.get, key="ecarts_piste")
+fiche = referentiel.fiche(code)
+if fiche is None:
+    st.warning(f"Le métier {code} n’est plus dans le référentiel installé (version "
+               f"{referentiel.release.version}) : ses écarts ne peuvent pas être calculés.")
+    st.stop()
+inventaire = opened.workbook.inventaire.items
+if not inventaire:
+    st.info("Votre inventaire des acquis est encore vide : tout apparaît comme manquant. "
+            "Remplissez-le, puis revenez ici.")
+    st.page_link("pages/acquis.py", label="Mon inventaire des acquis", icon=":material/inventory_2:")
+report = ecarts(fiche, inventaire, opened.workbook.ecarts)
+labels = {acquis.id: acquis.label for acquis in inventaire}
+st.caption(RULE)
+
+for column, coverage in zip(st.columns(len(report.by_kind)), report.by_kind.values()):
+    column.metric(KIND_TITLES[coverage.kind], french_percent(coverage.percent))
+    column.caption(counts_text(coverage) if coverage.total else "La fiche n’en cite aucun.")
+
+
+def line(gap: ItemGap) -> str:
+    core = f" · _{CORE}_" if gap.item.principal else ""
+    return f"{ICONS[gap.coverage]} **{escape_markdown(gap.item.libelle)}**{core}"
+
+
+def listing(gaps: list[ItemGap]) -> str:
+    return "\n".join(f"- {line(gap)} · {gap.kind.value} · {WORDS[gap.coverage]}" for gap in gaps)
+
+
+st.header(f"Ce qu’il me reste à apprendre ({len(report.to_learn)})")
+# Core items come first in `to_learn`; the others, often many, wait in an expander.
+core = [gap for gap in report.to_learn if gap.item.principal]
+others = report.to_learn[len(core):]
+if core:
+    st.markdown(listing(core))
+if others:
+    with st.expander(f"Les autres éléments à apprendre ({len(others)})", expanded=not core):
+        st.markdown(listing(others))
+if not report.to_learn:
+    st.success("Vos acquis couvrent tout ce que cite la fiche de ce métier.")
+
+
+def detail(gap: ItemGap) -> str:
+    matched = labels.get(gap.matched_acquis_id or "")
+    text = WORDS[gap.coverage].capitalize()
+    if matched and gap.coverage != Coverage.MANQUANT:
+        text += f", par votre acquis « {escape_markdown(matched)} »"
+    if gap.corrected:
+        text += f" · corrigé par vous (calcul automatique : {WORDS[gap.automatic]})"
+    return text
+
+
+def item_row(gap: ItemGap) -> tuple[Coverage | None, bool]:
+    """Draw one item; its new coverage if the control was changed, and whether reset was asked."""
+    key = f"{session.WIDGET_PREFIX}ecart:{code}:{gap.item.code_ogr}"
+    # The control starts from the stored coverage and follows it when it changes elsewhere
+    # (inventaire edited, correction reset): a stale value would be saved as a correction.
+    if key not in st.session_state or st.session_state.get(key + ":basis") != gap.coverage:
+        st.session_state[key] = st.session_state[key + ":basis"] = gap.coverage
+    with st.container(border=True):
+        text, control = st.columns([3, 2], vertical_alignment="center")
+        text.markdown(line(gap))
+        text.caption(detail(gap))
+        chosen = control.segmented_control(
+            f"Mon avis sur « {gap.item.libelle} »", list(Coverage), key=key, required=True,
+            format_func=lambda c: f"{ICONS[c]} {WORDS[c]}", label_visibility="collapsed")
+        reset = gap.corrected and control.button("Revenir au calcul automatique", key=key + ":reset",
+                                                  icon=":material/undo:")
+    return (chosen if chosen is not None and chosen != gap.coverage else None), reset
+
+
+st.header("Élément par élément")
+changes = []
+for tab, kind in zip(st.tabs(list(KIND_TITLES.values())), KIND_TITLES):
+    with tab:
+        gaps = [gap for gap in report.items if gap.kind == kind]
+        if not gaps:
+            st.write("La fiche de ce métier n’en cite aucun.")
+        for gap in gaps:
+            chosen, reset = item_row(gap)
+            if chosen is not None:
+                acquis_id = gap.matched_acquis_id if chosen != Coverage.MANQUANT else None
+                changes.append(lambda wb, g=gap, c=chosen, a=acquis_id: corrections.correct(
+                    wb, code, g.item.code_ogr, c, a))
+            if reset:
+                changes.append(lambda wb, g=gap: corrections.reset_correction(wb, code, g.item.code_ogr))
+
+
+def apply_all(workbook):
+    for change in changes:
+        workbook = change(workbook)
+    return workbook
+
+
+# Saved from the controls' values on every run (not on_change callbacks), then drawn again
+# so the figures above count the change.
+if changes and not session.conflict_pending():
+    try:
+        session.update_workbook(opened, apply_all, MODULE)
+    except corrections.EcartError as error:
+        st.error(str(error))
+    else:
+        st.rerun()
+st.caption(f"Source\u00a0: France Travail, ROME v{referentiel.release.version} (Licence Ouverte 2.0).")

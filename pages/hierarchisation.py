@@ -1,0 +1,92 @@
+"""Mes acquis prioritaires: the acquis to carry into the project, in order, and the matrix."""
+
+import streamlit as st
+
+from questionnaires.loader import load_texts
+from ui import session
+from ui.layout import chart_height, escape_markdown, presentation_on
+from ui.matrix import matrix_figure, matrix_text, quadrant_groups
+from workbook import acquis
+from workbook.acquis import MAX_PRIORITIES, AcquisError
+
+MODULE = "acquis"
+INVENTAIRE = "pages/acquis.py"
+texts = load_texts("acquis")
+opened = session.require_workbook()
+session.touch_activity(opened, MODULE)
+
+
+def save(change) -> bool:
+    """Apply `change` to the latest copy of the workbook; a refusal is shown, not raised."""
+    try:
+        saved = session.update_workbook(opened, change, MODULE)
+    except AcquisError as error:
+        st.error(str(error), icon=":material/error:")
+        return False
+    if not saved:
+        st.rerun()  # the stale-copy message is shown at the top of the page
+    return saved
+
+
+def zone(item) -> str:
+    where = acquis.quadrant(item)
+    return "" if where is None else where.value.lower()
+
+
+st.title("Mes acquis prioritaires")
+items = opened.workbook.inventaire.items
+if not items:
+    st.info("Notez d’abord vos savoirs, savoir-faire et savoir-être dans «\u00a0Mon inventaire "
+            "des acquis\u00a0»\u00a0: vous choisirez ensuite ici ceux qui comptent le plus pour vous.")
+    st.page_link(INVENTAIRE, label="Mon inventaire des acquis", icon=":material/inventory_2:")
+    st.stop()
+st.write(texts.hierarchisation_intro)
+
+st.subheader("Mon choix, par ordre d’importance")
+st.caption(texts.priorities_guidance)
+# Each acquis is offered with its zone of the matrix (below), which helps to choose.
+labels = {item.id: f"{item.label} ({', '.join(part for part in (item.kind.value, zone(item)) if part)})"
+          for item in items}
+stored = list(opened.workbook.inventaire.priorities)
+key = f"{session.WIDGET_PREFIX}priorities"
+# The widget says which acquis are chosen; their order is the stored one, which ↑ and ↓ change.
+current = [i for i in st.session_state.get(key, stored) if i in labels]
+st.session_state[key] = stored if set(current) == set(stored) else current
+chosen = st.multiselect("Les acquis que je veux emporter dans mon projet", list(labels),
+                        format_func=labels.get, key=key, max_selections=MAX_PRIORITIES,
+                        placeholder="Choisissez dans votre inventaire")
+if set(chosen) != set(stored):
+    ordered = [i for i in stored if i in chosen] + [i for i in chosen if i not in stored]
+    save(lambda wb: acquis.set_priorities(wb, ordered))
+
+priorities = acquis.priority_items(opened.workbook)
+if advice := acquis.priorities_advice(len(priorities)):
+    st.info(advice, icon=":material/info:")
+move = None
+for rank, item in enumerate(priorities, 1):
+    text, up, down = st.columns([6, 1.4, 1.8], vertical_alignment="center")
+    text.markdown(f"**{rank}.** {escape_markdown(item.label)} · {item.kind.value}")
+    if up.button("↑ Monter", key=f"priority:up:{item.id}", disabled=rank == 1):
+        move = (item.id, -1)
+    if down.button("↓ Descendre", key=f"priority:down:{item.id}", disabled=rank == len(priorities)):
+        move = (item.id, 1)
+if move is not None and save(lambda wb: acquis.move_priority(wb, *move)):
+    st.rerun()
+
+st.subheader("Ma matrice maîtrise × envie")
+st.caption(texts.matrix_explanation)
+ranked = opened.workbook.inventaire.priorities
+if any(acquis.quadrant(item) is not None for item in items):
+    figure = matrix_figure(items, texts, ranked, height=chart_height(560),
+                           font_scale=1.3 if presentation_on() else 1.0)
+    st.plotly_chart(figure, alt=matrix_text(items, texts, ranked), config={"displayModeBar": False})
+    for group in quadrant_groups(items, texts, ranked):
+        st.markdown(f"**{group.quadrant.value}** ({len(group.items)})\u00a0: {group.meaning}")
+        if group.items:
+            st.markdown("\n".join(f"- {escape_markdown(line)}" for line in group.items))
+unrated = [item.label for item in items if acquis.quadrant(item) is None]
+if unrated:
+    st.caption(f"Pas encore placés sur la matrice, faute de maîtrise ou d’envie notée\u00a0: "
+               f"{escape_markdown(', '.join(unrated))}.")
+    st.page_link(INVENTAIRE, label="Noter la maîtrise et l’envie dans mon inventaire",
+                 icon=":material/inventory_2:")

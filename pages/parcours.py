@@ -1,0 +1,173 @@
+"""Mon parcours: the steps of my path, what I liked, disliked and learned there, on a timeline."""
+
+from datetime import date
+
+import streamlit as st
+
+from exports.french import MONTHS
+from ui import session
+from ui.layout import chart_height, escape_markdown, presentation_on
+from ui.timeline import timeline_figure, timeline_height, timeline_lines, timeline_summary
+from workbook import parcours
+from workbook.model import ParcoursEntry, ParcoursKind
+from workbook.parcours import KIND_LABELS, TEXT_FIELDS, ParcoursError
+
+MODULE = "parcours"
+ADD = "parcours:add:"  # the add form is not drawn from the workbook: no WIDGET_PREFIX
+ADDED, OPEN, DELETING, DELETED = "_parcours_added", "_parcours_open", "_parcours_deleting", "_parcours_deleted"
+MONTH_NUMBERS = list(range(1, 13))
+FILS = "Quels fils conducteurs voyez-vous dans votre parcours\u00a0?"
+INTRO = ("Retracez ici votre parcours, étape par étape\u00a0: vos formations, vos emplois, vos "
+         "stages, vos engagements associatifs ou syndicaux, et aussi vos activités personnelles, "
+         "car ce n’est pas seulement au travail que l’on apprend. Pour chaque étape, dites ce que "
+         "vous y faisiez, ce que vous avez aimé, ce que vous n’avez pas aimé et ce que vous avez "
+         "appris\u00a0: c’est la matière de votre inventaire des acquis.")
+
+opened = session.require_workbook()
+session.touch_activity(opened, MODULE)
+today = date.today()
+years = parcours.year_options(today, opened.workbook.parcours.entries)
+
+
+def save(change) -> bool:
+    """Apply `change` to the latest copy of the workbook; a refusal is shown, not raised."""
+    try:
+        saved = session.update_workbook(opened, change, MODULE)
+    except ParcoursError as error:
+        st.error(str(error), icon=":material/error:")
+        return False
+    if not saved:
+        st.rerun()  # the stale-copy message is shown at the top of the page
+    return saved
+
+
+def step_fields(prefix: str) -> dict:
+    """Kind, title, organisation, and the start and end months each picked as a month and a
+    year (no end while « en cours »): the add form's fields, and every step's."""
+    pick = dict(index=None, placeholder="Choisissez")
+    kind = st.selectbox("Type d’étape", list(ParcoursKind), format_func=KIND_LABELS.get,
+                        key=prefix + "kind", **pick)
+    title = st.text_input("Intitulé ou rôle", key=prefix + "title", max_chars=200,
+                          placeholder="Par exemple\u00a0: vendeuse, BTS comptabilité, trésorière")
+    organisation = st.text_input("Organisation (entreprise, école, association…)",
+                                 key=prefix + "organisation", max_chars=200)
+    cols = st.columns([3, 2, 2, 3, 2], vertical_alignment="bottom")
+    start_month = cols[0].selectbox("Mois de début", MONTH_NUMBERS, format_func=lambda m: MONTHS[m - 1],
+                                    key=prefix + "start_month", **pick)
+    start_year = cols[1].selectbox("Année de début", years, key=prefix + "start_year", **pick)
+    ongoing = cols[2].checkbox("En cours", key=prefix + "ongoing", help="Pas encore terminé")
+    end_month = cols[3].selectbox("Mois de fin", MONTH_NUMBERS, format_func=lambda m: MONTHS[m - 1],
+                                  key=prefix + "end_month", disabled=ongoing, **pick)
+    end_year = cols[4].selectbox("Année de fin", years, key=prefix + "end_year", disabled=ongoing, **pick)
+    return dict(kind=kind, title=title, organisation=organisation,
+                start=parcours.month_value(start_year, start_month),
+                end=None if ongoing else parcours.month_value(end_year, end_month))
+
+
+def add_form() -> None:
+    st.subheader("Ajouter une étape")
+    if added := st.session_state.pop(ADDED, None):
+        for key in [k for k in st.session_state.keys() if str(k).startswith(ADD)]:
+            del st.session_state[key]  # an empty form for the next step
+        st.success(f"Ajoutée\u00a0: «\u00a0{escape_markdown(added)}\u00a0». Complétez-la ci-dessous\u00a0: "
+                   "activités, ce que vous avez aimé, pas aimé, appris.", icon=":material/check:")
+    with st.container(border=True):
+        fields = step_fields(ADD)
+        if st.button("Ajouter cette étape", type="primary", icon=":material/add:", key=ADD + "submit"):
+            if save(lambda wb: parcours.add_entry(wb, **fields)[0]):
+                st.session_state[ADDED] = " ".join(fields["title"].split())
+                st.session_state[OPEN] = opened.workbook.parcours.entries[-1].id
+                st.rerun()
+
+
+def entry_card(item: ParcoursEntry, rank: int, count: int) -> tuple[str, int] | None:
+    """One step, every field editable and saved as it changes; returns a move asked for."""
+    prefix = f"{session.WIDGET_PREFIX}parcours:{item.id}:"
+    (start_year, start_month), (end_year, end_month) = map(parcours.month_parts, (item.start, item.end))
+    stored = dict(kind=item.kind, title=item.title, organisation=item.organisation,
+                  start_month=start_month, start_year=start_year, ongoing=item.end is None,
+                  end_month=end_month, end_year=end_year, **{n: getattr(item, n) for n in TEXT_FIELDS})
+    for field, value in stored.items():
+        st.session_state.setdefault(prefix + field, value)
+    deleting = st.session_state.get(DELETING) == item.id
+    heading = (f"**{rank}. {escape_markdown(item.title)}** · {KIND_LABELS[item.kind]} · "
+               f"{parcours.period_label(item)}")
+    with st.expander(heading, expanded=deleting or st.session_state.get(OPEN) == item.id,
+                     key=f"parcours:box:{item.id}"):
+        fields = step_fields(prefix)
+        duration = parcours.duration_label(item, today)
+        st.caption(duration[:1].upper() + duration[1:])
+        texts = {name: st.text_area(question, key=prefix + name, max_chars=3000, height=90)
+                 for name, question in TEXT_FIELDS.items()}
+        values = {**fields, **texts}
+        # Saved from the widgets' values on every run, like the questionnaire's answers; a
+        # refused value is reported and the rest of the step saved.
+        edit = parcours.edit_entry(opened.workbook, item.id, **values)
+        for error in edit.errors:
+            st.error(error, icon=":material/error:")
+        if edit.workbook is not opened.workbook:
+            save(lambda wb: parcours.edit_entry(wb, item.id, **values).workbook)
+        return entry_buttons(item, prefix, rank, count, deleting)
+
+
+def entry_buttons(item: ParcoursEntry, prefix: str, rank: int, count: int,
+                  deleting: bool) -> tuple[str, int] | None:
+    """↑ and ↓ (the move is returned), and deletion in two steps: ask, then confirm or cancel."""
+    if deleting:
+        st.warning(f"Supprimer «\u00a0{escape_markdown(item.title)}\u00a0» de votre parcours\u00a0? "
+                   "Ce que vous y avez écrit sera perdu, et les acquis reliés à cette étape "
+                   "n’y seront plus reliés.", icon=":material/warning:")
+    up, down, remove, cancel = st.columns(4)
+    if deleting and remove.button("Oui, supprimer", key=prefix + "confirm", type="primary",
+                                  icon=":material/delete:"):
+        if save(lambda wb: parcours.delete_entry(wb, item.id)):
+            st.session_state.pop(DELETING, None)
+            st.session_state[DELETED] = item.title
+            st.rerun()
+    if deleting and cancel.button("Annuler", key=prefix + "cancel"):
+        st.session_state.pop(DELETING, None)
+        st.rerun()
+    if not deleting and remove.button("Supprimer", key=prefix + "delete", icon=":material/delete:"):
+        st.session_state[DELETING] = item.id
+        st.rerun()
+    moves = (up.button("↑ Monter", key=prefix + "up", disabled=rank == 1),
+             down.button("↓ Descendre", key=prefix + "down", disabled=rank == count))
+    return (item.id, -1) if moves[0] else (item.id, 1) if moves[1] else None
+
+
+st.title("Mon parcours")
+st.write(INTRO)
+st.caption("Chaque changement est enregistré dès que vous quittez le champ.")
+add_form()
+
+entries = opened.workbook.parcours.entries
+st.subheader(f"Mes étapes ({len(entries)})")
+if deleted := st.session_state.pop(DELETED, None):
+    st.success(f"«\u00a0{escape_markdown(deleted)}\u00a0» a été supprimée de votre parcours.",
+               icon=":material/check:")
+if not entries:
+    st.caption("Aucune étape pour l’instant\u00a0: commencez par celle qui vous vient en premier, "
+               "vous pourrez les ranger ensuite avec «\u00a0Monter\u00a0» et «\u00a0Descendre\u00a0».")
+moves = [entry_card(item, rank, len(entries)) for rank, item in enumerate(entries, 1)]
+if move := next((m for m in moves if m is not None), None):
+    if save(lambda wb: parcours.move_entry(wb, *move)):
+        st.rerun()
+
+if entries:
+    st.subheader("Ma frise du temps")
+    figure = timeline_figure(entries, today, height=chart_height(timeline_height(len(entries))),
+                             font_scale=1.3 if presentation_on() else 1.0)
+    lines = timeline_lines(entries, today)
+    st.plotly_chart(figure, alt=" ".join(lines), config={"displayModeBar": False}, theme=None)
+    with st.expander("Le graphique en texte"):
+        st.write(timeline_summary(entries, today))
+        st.markdown("\n".join(f"- {escape_markdown(line)}" for line in lines))
+
+st.subheader("Les fils conducteurs")
+fils_key = f"{session.WIDGET_PREFIX}parcours:fils"
+st.session_state.setdefault(fils_key, opened.workbook.parcours.fils_conducteurs)
+fils = st.text_area(FILS, key=fils_key, max_chars=5000, height=140,
+                    help="Ce qui revient d’une étape à l’autre\u00a0: un domaine, une façon de "
+                         "travailler, des personnes, des valeurs, ce qui vous a fait changer.")
+if fils != opened.workbook.parcours.fils_conducteurs:
+    save(lambda wb: parcours.set_fils_conducteurs(wb, fils))

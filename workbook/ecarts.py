@@ -1,0 +1,87 @@
+"""Corrections of the écarts: the beneficiary's own verdict on an item of a piste's fiche.
+
+Pure functions that return a new Workbook; each refusal is an `EcartError` whose text is a
+French sentence for the beneficiary. At most one correction per piste and item (code OGR).
+"""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+
+from workbook.model import Coverage, EcartCorrection, Workbook
+
+MAX_CORRECTIONS = 2000  # as Workbook.ecarts allows
+
+NOT_A_PISTE = "Ce métier n’est pas dans vos pistes : gardez-le comme piste avant de corriger ses écarts."
+UNKNOWN_COVERAGE = ("Couverture inconnue : « {value} ». Choisissez « couvert », « partiel » "
+                    "ou « manquant ».")
+UNKNOWN_ACQUIS = "Cet acquis n’est pas dans votre inventaire."
+NOT_CORRECTED = "Cet élément n’a pas de correction : il suit déjà le calcul automatique."
+TOO_MANY = (f"Vous avez déjà {MAX_CORRECTIONS} corrections d’écarts, le maximum : revenez au "
+            "calcul automatique pour certaines avant d’en faire de nouvelles.")
+# EcartCorrection field → French message when pydantic refuses its value.
+INVALID_FIELD: dict[str, str] = {
+    "code_rome": "Code ROME invalide : « {value} » (une lettre de A à N suivie de quatre chiffres).",
+    "code_ogr": "Code OGR invalide : « {value} » (de 1 à 10 chiffres).",
+    "coverage": UNKNOWN_COVERAGE,
+    "acquis_id": UNKNOWN_ACQUIS,
+}
+
+
+class EcartError(ValueError):
+    """A correction that cannot be made; its text says why, in French."""
+
+
+def correction(workbook: Workbook, code_rome: str, code_ogr: str) -> EcartCorrection | None:
+    """The beneficiary's correction of this item of this piste, or None."""
+    code_rome = code_rome.strip().upper()
+    return next((c for c in workbook.ecarts if (c.code_rome, c.code_ogr) == (code_rome, code_ogr)), None)
+
+
+def correct(workbook: Workbook, code_rome: str, code_ogr: str, coverage: Coverage | str,
+            acquis_id: str | None = None) -> Workbook:
+    """The workbook where this item of this piste is `coverage`, whatever the automatic match says."""
+    code_rome = code_rome.strip().upper()
+    if not any(piste.code_rome == code_rome for piste in workbook.pistes):
+        raise EcartError(NOT_A_PISTE)
+    if acquis_id is not None and not any(a.id == acquis_id for a in workbook.inventaire.items):
+        raise EcartError(UNKNOWN_ACQUIS)
+    updated = _validated({"code_rome": code_rome, "code_ogr": code_ogr,
+                          "coverage": _coverage(coverage), "acquis_id": acquis_id})
+    current = correction(workbook, code_rome, code_ogr)
+    if current is None and len(workbook.ecarts) >= MAX_CORRECTIONS:
+        raise EcartError(TOO_MANY)
+    if current is None:
+        return _with_ecarts(workbook, [*workbook.ecarts, updated])
+    return _with_ecarts(workbook, [updated if c is current else c for c in workbook.ecarts])
+
+
+def reset_correction(workbook: Workbook, code_rome: str, code_ogr: str) -> Workbook:
+    """The workbook where this item of this piste follows the automatic match again."""
+    current = correction(workbook, code_rome, code_ogr)
+    if current is None:
+        raise EcartError(NOT_CORRECTED)
+    return _with_ecarts(workbook, [c for c in workbook.ecarts if c is not current])
+
+
+def _coverage(value: Coverage | str) -> Coverage:
+    try:
+        return Coverage(value)
+    except ValueError:
+        raise EcartError(UNKNOWN_COVERAGE.format(value=value)) from None
+
+
+def _validated(fields: dict) -> EcartCorrection:
+    try:
+        return EcartCorrection.model_validate(fields)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        name = str(first["loc"][0]) if first["loc"] else ""
+        message = INVALID_FIELD.get(name, "Cette correction n’est pas valide.")
+        raise EcartError(message.format(value=fields.get(name, ""))) from None
+
+
+def _with_ecarts(workbook: Workbook, ecarts: list[EcartCorrection]) -> Workbook:
+    # Each correction is validated above, and at most 2 000 by construction: the copy needs
+    # no second validation of the whole workbook.
+    return workbook.model_copy(update={"ecarts": ecarts})
