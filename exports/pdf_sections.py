@@ -20,6 +20,7 @@ from exports.pdf_acquis import HierarchisationSection, InventaireSection
 from exports.pdf_charts import draw_radar
 from exports.pdf_doc import FONT, MUTED, WorkbookPDF
 from exports.pdf_ecarts import EcartsSection
+from exports.pdf_parcours import ParcoursSection
 from questionnaires.loader import load_bank, load_texts
 from questionnaires.schema import Bank, Caveat, RiasecTexts
 from scoring.matching import metier_match
@@ -262,5 +263,6 @@ class PistesSection:
                 pdf.paragraph(text)
 
 
-SECTIONS: list[Section] = [InterestsSection(), InventaireSection(), HierarchisationSection(),
-                           PistesSection(), EcartsSection()]
+# The order of the guide: retrospection (parcours, acquis), interests, then the métiers.
+SECTIONS: list[Section] = [ParcoursSection(), InventaireSection(), HierarchisationSection(),
+                           InterestsSection(), PistesSection(), EcartsSection()]

@@ -102,7 +102,8 @@ def test_a_beneficiary_goes_from_the_link_to_the_pdf_and_nothing_is_lost(server,
     assert "acces" not in page.url, "the token must not stay in the address bar"
     assert page.evaluate("document.documentElement.lang") == "fr"
 
-    page.get_by_role("link", name="Commencer").click()
+    expect(page.get_by_role("link", name="Commencer")).to_be_visible()  # the guide's first step
+    page.get_by_role("link", name="Mes centres d’intérêt").click()
     expect(heading(page, "Mes centres d’intérêt")).to_be_visible(timeout=TIMEOUT)
     answer_every_item(page)
     click_button(page, "Voir mon profil d’intérêts →")
@@ -152,3 +153,4 @@ def show_in_the_next_visio(consultant: Page) -> None:
     expect(heading(consultant, "Votre code : S – I – A")).to_be_visible(timeout=TIMEOUT)
     expect(consultant.locator("[data-testid='stSidebar']")).to_be_hidden()
     assert consultant.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)") >= 20
+

@@ -62,15 +62,20 @@ def section(text: str, title: str, next_title: str | None = None) -> str:
     return text[start:end]
 
 
-def test_both_sections_come_after_the_interests_and_have_their_bookmarks(acquis_pdf):
+def test_both_sections_follow_the_parcours_and_have_their_bookmarks(acquis_pdf):
     outline = PdfReader(BytesIO(acquis_pdf)).outline
     titles = [entry.title for entry in outline if not isinstance(entry, list)]
 
-    assert titles == ["Sommaire", "Mon inventaire des acquis", "Mes acquis prioritaires"]
-    assert [entry.title for entry in outline[2]] == [
+    assert titles == ["Sommaire", "Mon parcours", "Mon inventaire des acquis", "Mes acquis prioritaires"]
+    inventaire = titles.index("Mon inventaire des acquis")
+    top = [entry for entry in outline]
+    children = {top[i - 1].title: entry for i, entry in enumerate(top) if isinstance(entry, list)}
+    assert [entry.title for entry in children["Mon inventaire des acquis"]] == [
         "Mes savoirs («\u00a0je sais, je connais\u00a0»)", "Mes savoir-faire («\u00a0je sais faire\u00a0»)",
         "Mes savoir-être («\u00a0je suis\u00a0»)"]
-    assert [entry.title for entry in outline[4]] == ["Mon ordre de priorité", "Ma matrice maîtrise × envie"]
+    assert [entry.title for entry in children["Mes acquis prioritaires"]] == [
+        "Mon ordre de priorité", "Ma matrice maîtrise × envie"]
+    assert inventaire == 2
 
 
 def test_the_inventaire_has_one_table_per_kind_with_ratings_and_parcours_entries(acquis_pdf):
@@ -153,10 +158,10 @@ def test_priorities_without_ratings_are_listed_without_a_matrix():
     assert "Ma matrice" not in text
 
 
-def test_the_sections_are_registered_after_the_interests():
+def test_the_sections_follow_the_order_of_the_guide():
     keys = [s.key for s in SECTIONS]
 
-    assert keys.index("interets") < keys.index("inventaire") < keys.index("hierarchisation")
+    assert keys.index("parcours") < keys.index("inventaire") < keys.index("hierarchisation") < keys.index("interets")
 
 
 def _one(label: str):
