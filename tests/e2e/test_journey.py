@@ -102,8 +102,7 @@ def test_a_beneficiary_goes_from_the_link_to_the_pdf_and_nothing_is_lost(server,
     assert "acces" not in page.url, "the token must not stay in the address bar"
     assert page.evaluate("document.documentElement.lang") == "fr"
 
-    expect(page.get_by_role("link", name="Commencer")).to_be_visible()  # the guide's first step
-    page.get_by_role("link", name="Mes centres d’intérêt").click()
+    page.get_by_role("link", name="Commencer").click()
     expect(heading(page, "Mes centres d’intérêt")).to_be_visible(timeout=TIMEOUT)
     answer_every_item(page)
     click_button(page, "Voir mon profil d’intérêts →")
@@ -154,3 +153,94 @@ def show_in_the_next_visio(consultant: Page) -> None:
     expect(consultant.locator("[data-testid='stSidebar']")).to_be_hidden()
     assert consultant.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)") >= 20
 
+
+def pick(page: Page, label: str, option: str) -> None:
+    """Choose in a Streamlit selectbox (the first visible one with this label: the add form)."""
+    page.get_by_role("combobox", name=label).first.click()
+    page.keyboard.type(option)  # long lists are drawn lazily: filter first
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def add_parcours_step(page: Page, kind: str, title: str, start: tuple[str, str],
+                      end: tuple[str, str] | None, count: int) -> None:
+    pick(page, "Type d’étape", kind)
+    field = page.get_by_role("textbox", name="Intitulé ou rôle").first
+    field.fill(title)
+    field.press("Enter")
+    pick(page, "Mois de début", start[0])
+    pick(page, "Année de début", start[1])
+    if end is None:
+        page.get_by_text("En cours", exact=True).first.click()
+    else:
+        pick(page, "Mois de fin", end[0])
+        pick(page, "Année de fin", end[1])
+    click_button(page, "Ajouter cette étape")
+    # The « Ajoutée » notice lasts one run; the list's count is what stays.
+    expect(page.get_by_text(f"Mes étapes ({count})")).to_be_visible(timeout=TIMEOUT)
+
+
+def add_acquis(page: Page, tab: str, label: str, typed: str, suggestion: str | None = None) -> None:
+    page.get_by_role("tab", name=tab).click()
+    field = page.get_by_role("textbox", name=f"Ajouter un {tab.lower()}")
+    field.fill(typed)
+    field.press("Enter")
+    # The field also reruns the page 300 ms after typing (live search): let that run settle.
+    page.wait_for_timeout(800)
+    page.get_by_role("tab", name=tab).click()  # a rerun can bring the first tab back to the front
+    expect(page.get_by_role("button", name=re.compile("Ajouter tel quel$"))).to_be_enabled(timeout=TIMEOUT)
+    if suggestion:
+        button = page.get_by_role("button", name=re.compile(re.escape(suggestion))).first
+        expect(button).to_be_visible(timeout=TIMEOUT)
+        button.click()
+    else:
+        page.get_by_role("button", name=re.compile("Ajouter tel quel$")).click()
+    expect(page.get_by_text(label, exact=True).first).to_be_visible(timeout=TIMEOUT)
+
+
+def test_a_beneficiary_retraces_her_path_inventories_her_acquis_and_sees_the_gaps(demo_server, browser):
+    url, link = demo_server
+    context = browser.new_context(locale="fr-FR", accept_downloads=True)
+    page = context.new_page()
+    page.goto(link)
+    expect(heading(page, "Bonjour Léa")).to_be_visible(timeout=TIMEOUT)
+
+    page.get_by_role("link", name="Mon parcours").first.click()
+    expect(heading(page, "Mon parcours")).to_be_visible(timeout=TIMEOUT)
+    add_parcours_step(page, "Emploi", "Aide-soignante", ("septembre", "2015"), ("juin", "2020"), 1)
+    add_parcours_step(page, "Activité associative ou syndicale", "Bénévole à la Croix-Rouge",
+                      ("janvier", "2021"), None, 2)
+
+    page.get_by_role("link", name="Mon inventaire des acquis").click()
+    expect(heading(page, "Mon inventaire des acquis")).to_be_visible(timeout=TIMEOUT)
+    add_acquis(page, "Savoir-faire", "Appliquer un protocole de soin", "protocole de soin",
+               suggestion="Appliquer un protocole de soin")
+    add_acquis(page, "Savoir-faire", "Accueillir des familles", "Accueillir des familles")
+    add_acquis(page, "Savoir-être", "Patience", "Patience")
+    for tab in ("Savoir-faire", "Savoir-être"):
+        page.get_by_role("tab", name=tab).click()
+        for scale in ("3 · confirmé", "4 · beaucoup"):
+            buttons = page.get_by_role("button", name=scale, exact=True)
+            for index in range(buttons.count()):
+                buttons.nth(index).click()
+                expect(buttons.nth(index)).to_have_attribute("kind", re.compile("Active"), timeout=TIMEOUT)
+
+    page.goto(f"{url}/fiche_metier?code=J1506")
+    expect(heading(page, "Infirmier / Infirmière en soins généraux (IDE)")).to_be_visible(timeout=TIMEOUT)
+    click_button(page, "Garder ce métier comme piste")
+    expect(page.get_by_text(re.compile("Ce métier est dans vos pistes"))).to_be_visible(timeout=TIMEOUT)
+
+    page.get_by_role("link", name="Mes écarts avec une piste").click()
+    expect(heading(page, "Mes écarts avec une piste")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text(re.compile("Ce qu’il me reste à apprendre")).first).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("Appliquer un protocole de soin").first).to_be_visible()
+
+    page.get_by_role("link", name="Télécharger mon classeur").click()
+    expect(heading(page, "Mon classeur")).to_be_visible(timeout=TIMEOUT)
+    with page.expect_download(timeout=TIMEOUT) as download_info:
+        page.get_by_role("button", name="Télécharger mon classeur (PDF)").click()
+    reader = PdfReader(BytesIO(open(download_info.value.path(), "rb").read()))
+    text = "\n".join(p.extract_text() for p in reader.pages)
+    for expected in ("Mon parcours", "Aide-soignante", "Bénévole à la Croix-Rouge",
+                     "Mon inventaire des acquis", "Appliquer un protocole de soin", "Patience",
+                     "Mes écarts avec mes pistes", "Infirmier / Infirmière en soins généraux (IDE)"):
+        assert expected in text, expected
