@@ -126,7 +126,10 @@ if referentiel is None:
     st.info(NO_REFERENTIEL, icon=":material/info:")
 st.caption("Chaque acquis et chaque note sont enregistrés dès que vous les donnez.")
 
-for kind, tab in zip(AcquisKind, st.tabs([texts.kinds[kind].label for kind in AcquisKind])):
+# A keyed tab bar that tracks its state: a rerun (live search, an added acquis) keeps the tab
+# the beneficiary is working in, instead of bringing the first one back.
+tabs = st.tabs([texts.kinds[kind].label for kind in AcquisKind], key="acquis_tab", on_change="rerun")
+for kind, tab in zip(AcquisKind, tabs):
     with tab:
         prompts = texts.kinds[kind]
         st.markdown(f"**«\u00a0{prompts.says}\u00a0»** — {prompts.definition}")

@@ -151,7 +151,9 @@ def show_in_the_next_visio(consultant: Page) -> None:
     consultant.goto(f"{address.rsplit('/', 1)[0]}/interets_resultats?{query}")
     expect(heading(consultant, "Votre code : S – I – A")).to_be_visible(timeout=TIMEOUT)
     expect(consultant.locator("[data-testid='stSidebar']")).to_be_hidden()
-    assert consultant.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)") >= 20
+    # Larger text for a shared screen (the style arrives with the page's elements: wait for it).
+    consultant.wait_for_function(
+        "parseFloat(getComputedStyle(document.documentElement).fontSize) >= 20", timeout=TIMEOUT)
 
 
 def pick(page: Page, label: str, option: str) -> None:
