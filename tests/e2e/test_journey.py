@@ -102,7 +102,8 @@ def test_a_beneficiary_goes_from_the_link_to_the_pdf_and_nothing_is_lost(server,
     assert "acces" not in page.url, "the token must not stay in the address bar"
     assert page.evaluate("document.documentElement.lang") == "fr"
 
-    page.get_by_role("link", name="Commencer").click()
+    expect(page.get_by_role("link", name="Commencer")).to_be_visible()  # the guide's first step
+    page.get_by_role("link", name="Mes centres d’intérêt").click()
     expect(heading(page, "Mes centres d’intérêt")).to_be_visible(timeout=TIMEOUT)
     answer_every_item(page)
     click_button(page, "Voir mon profil d’intérêts →")
@@ -184,11 +185,13 @@ def add_parcours_step(page: Page, kind: str, title: str, start: tuple[str, str],
 def add_acquis(page: Page, tab: str, label: str, typed: str, suggestion: str | None = None) -> None:
     page.get_by_role("tab", name=tab).click()
     field = page.get_by_role("textbox", name=f"Ajouter un {tab.lower()}")
+    # After an addition the page empties the field on its next run: type once that is done.
+    expect(field).to_have_value("", timeout=TIMEOUT)
+    page.wait_for_timeout(500)
     field.fill(typed)
+    expect(field).to_have_value(typed)
     field.press("Enter")
-    # The field also reruns the page 300 ms after typing (live search): let that run settle.
-    page.wait_for_timeout(800)
-    page.get_by_role("tab", name=tab).click()  # a rerun can bring the first tab back to the front
+    page.wait_for_timeout(800)  # the field also reruns the page 300 ms after typing (live search)
     expect(page.get_by_role("button", name=re.compile("Ajouter tel quel$"))).to_be_enabled(timeout=TIMEOUT)
     if suggestion:
         button = page.get_by_role("button", name=re.compile(re.escape(suggestion))).first
