@@ -30,15 +30,7 @@ titles = acquis.entry_titles(opened.workbook)
 
 
 def save(change) -> bool:
-    """Apply `change` to the latest copy of the workbook; a refusal is shown, not raised."""
-    try:
-        saved = session.update_workbook(opened, change, MODULE)
-    except AcquisError as error:
-        st.error(str(error), icon=":material/error:")
-        return False
-    if not saved:
-        st.rerun()  # the stale-copy message is shown at the top of the page
-    return saved
+    return session.save_or_explain(opened, change, MODULE, (AcquisError,))
 
 
 def ideas(kind: AcquisKind) -> None:

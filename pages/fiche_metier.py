@@ -4,7 +4,7 @@ import streamlit as st
 
 from exports.french import french_percent
 from questionnaires.loader import load_bank, load_texts
-from scoring.interests import interests_results
+from scoring.interests import profile_of
 from scoring.matching import metier_match
 from ui import session
 from ui.layout import escape_markdown
@@ -31,13 +31,11 @@ letters = " – ".join(f"{letter} {texts.letters[letter].label}" for letter in m
 st.write(f"**Code ROME** {metier.code_rome} · **Code RIASEC** {riasec_dashed(metier.riasec_code)} "
          f"({letters}) · {metier.grand_domaine} › {metier.domaine}")
 
-answers = opened.workbook.interets
-if answers is not None:
-    results = interests_results(answers, load_bank(INTERETS_BANK))
-    if results.riasec.complete:
-        match = metier_match(results.riasec, metier.riasec_majeur, metier.riasec_mineur)
-        st.info(f"Proximité avec votre profil ({results.riasec.code})\u00a0: "
-                f"{french_percent(100 * match.score)}. {match.reason}")
+profile = profile_of(opened.workbook.interets, load_bank(INTERETS_BANK))
+if profile is not None:
+    match = metier_match(profile, metier.riasec_majeur, metier.riasec_mineur)
+    st.info(f"Proximité avec votre profil ({profile.code})\u00a0: "
+            f"{french_percent(100 * match.score)}. {match.reason}")
 
 kept = pistes.piste(opened.workbook, metier.code_rome)
 if kept is not None:

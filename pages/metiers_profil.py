@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from questionnaires.loader import load_bank
-from scoring.interests import interests_results
+from scoring.interests import profile_of
 from scoring.matching import rank_metiers
 from ui import session
 from ui.referentiel import require_referentiel, riasec_dashed
@@ -20,8 +20,7 @@ referentiel = require_referentiel()
 
 st.title("Métiers pour mon profil")
 answers = opened.workbook.interets
-results = interests_results(answers, load_bank(INTERETS_BANK)) if answers else None
-profile = results.riasec if results is not None and results.riasec.complete else None
+profile = profile_of(answers, load_bank(INTERETS_BANK))
 if profile is None:
     st.info("Terminez d’abord le questionnaire « Mes centres d’intérêt » : les métiers seront "
             "classés selon votre profil. En attendant, vous pouvez parcourir les centres d’intérêt.")

@@ -30,15 +30,7 @@ years = parcours.year_options(today, opened.workbook.parcours.entries)
 
 
 def save(change) -> bool:
-    """Apply `change` to the latest copy of the workbook; a refusal is shown, not raised."""
-    try:
-        saved = session.update_workbook(opened, change, MODULE)
-    except ParcoursError as error:
-        st.error(str(error), icon=":material/error:")
-        return False
-    if not saved:
-        st.rerun()  # the stale-copy message is shown at the top of the page
-    return saved
+    return session.save_or_explain(opened, change, MODULE, (ParcoursError,))
 
 
 def step_fields(prefix: str) -> dict:

@@ -4,7 +4,7 @@ import streamlit as st
 
 from exports.french import french_percent
 from questionnaires.loader import load_bank
-from scoring.interests import interests_results
+from scoring.interests import profile_of
 from scoring.matching import metier_match
 from ui import session
 from ui.layout import escape_markdown
@@ -27,8 +27,7 @@ if not kept:
     st.stop()
 
 answers = opened.workbook.interets
-results = interests_results(answers, load_bank(INTERETS_BANK)) if answers else None
-profile = results.riasec if results is not None and results.riasec.complete else None
+profile = profile_of(answers, load_bank(INTERETS_BANK))
 st.write("Chaque changement est enregistré dès que vous quittez le champ.")
 
 for piste in kept:

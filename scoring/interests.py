@@ -38,3 +38,11 @@ def interests_results(state: QuestionnaireAnswers, bank: Bank) -> InterestsResul
     timings = [PageTiming(n_items=t.n_items, seconds=t.seconds) for t in state.page_timings]
     quality = response_quality(answers_in_bank_order(state, bank), timings, riasec.elevation)
     return InterestsResults(riasec, quality)
+
+
+def profile_of(state: QuestionnaireAnswers | None, bank: Bank) -> RiasecResult | None:
+    """The RIASEC profile when the interests questionnaire gives one (every type scored)."""
+    if state is None:
+        return None
+    riasec = interests_results(state, bank).riasec
+    return riasec if riasec.complete else None

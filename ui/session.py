@@ -187,6 +187,20 @@ def update_workbook(opened: OpenWorkbook, change: Callable[[Workbook], Workbook]
     return True
 
 
+def save_or_explain(opened: OpenWorkbook, change: Callable[[Workbook], Workbook], module: str,
+                    refusals: tuple[type[Exception], ...] = (ValueError,)) -> bool:
+    """Save like `update_workbook`; a refused change is shown in French, a stale copy reruns
+    the page so its reload message shows at the top."""
+    try:
+        saved = update_workbook(opened, change, module)
+    except refusals as error:
+        st.error(str(error), icon=":material/error:")
+        return False
+    if not saved:
+        st.rerun()
+    return saved
+
+
 WIDGET_PREFIX = "wb:"
 
 

@@ -297,3 +297,20 @@ def test_on_the_release_every_s_i_fiche_ranks_above_every_one_letter_s_fiche(rom
     assert positions["SI"] and positions["S"]
     assert max(positions["SI"]) < min(positions["S"])
     assert {m.occupation_code for m in ranked[:len(positions["SI"])]} == {"SI"}
+
+
+def test_a_profile_exists_only_when_every_type_is_scored():
+    from questionnaires.loader import load_bank
+    from questionnaires import engine
+    from scoring.interests import profile_of
+
+    bank = load_bank("interets_riasec")
+    state = engine.start(bank)
+    assert profile_of(None, bank) is None
+    for item in bank.items[:6]:
+        state = engine.answer(state, bank, item.id, 4)
+    assert profile_of(state, bank) is None
+    values = {"S": 5, "I": 4, "A": 3, "E": 2, "C": 2, "R": 1}
+    for item in bank.items:
+        state = engine.answer(state, bank, item.id, values[item.dimension])
+    assert profile_of(state, bank).code == "SIA"
