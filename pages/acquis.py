@@ -44,23 +44,30 @@ def ideas(kind: AcquisKind) -> None:
         st.markdown("\n".join(f"- {example}" for example in prompts.examples))
 
 
+def add(kind: AcquisKind, suggestion: tuple[str, str] | None = None) -> None:
+    """The add buttons' callback: it runs before the page, so the same run shows the new acquis
+    and an empty field (emptied later, it could wipe what the beneficiary types next)."""
+    typed_key, links_key = f"acquis:add:{kind}", f"acquis:add-links:{kind}"
+    label, code_ogr = suggestion or (st.session_state.get(typed_key, ""), None)
+    links = st.session_state.get(links_key, []) if titles else []
+    if session.save_in_callback(opened, lambda wb: acquis.add_acquis(wb, kind, label, code_ogr, links)[0],
+                                MODULE, (AcquisError,), f"_acquis_refused:{kind}"):
+        st.session_state[typed_key], st.session_state[links_key] = "", []
+        st.session_state[f"_acquis_added:{kind}"] = " ".join(label.split())
+
+
 def add_area(kind: AcquisKind) -> None:
     prompts = texts.kinds[kind]
-    typed_key, links_key = f"acquis:add:{kind}", f"acquis:add-links:{kind}"
-    added_key = f"_acquis_added:{kind}"
-    if added := st.session_state.pop(added_key, None):
-        # An empty form for the next acquis (set, not deleted: the browser must clear it too).
-        st.session_state[typed_key], st.session_state[links_key] = "", []
+    if added := st.session_state.pop(f"_acquis_added:{kind}", None):
         st.success(f"Ajouté\u00a0: «\u00a0{escape_markdown(added)}\u00a0».", icon=":material/check:")
-    typed = st.text_input(prompts.add_label, key=typed_key, max_chars=300, live="300ms",
+    session.show_refusal(f"_acquis_refused:{kind}")
+    typed = st.text_input(prompts.add_label, key=f"acquis:add:{kind}", max_chars=300, live="300ms",
                           placeholder=prompts.placeholder)
     if titles:
-        links = st.multiselect(LINKS_LABEL, list(titles), format_func=titles.get, key=links_key,
-                               placeholder=LINKS_PLACEHOLDER)
+        st.multiselect(LINKS_LABEL, list(titles), format_func=titles.get, key=f"acquis:add-links:{kind}",
+                       placeholder=LINKS_PLACEHOLDER)
     else:
-        links = []
         st.caption(NO_PARCOURS)
-    choice = None
     if typed.strip() and referentiel is not None:
         hits = referentiel.search.search(typed, kinds={Kind(kind.value)}, limit=SUGGESTIONS)
         if hits:
@@ -68,17 +75,10 @@ def add_area(kind: AcquisKind) -> None:
                        "cliquez pour ajouter l’un d’eux, ou gardez vos mots.")
         row = st.container(horizontal=True)  # side by side, wrapping: eight fit on a screen
         for hit in hits:
-            if row.button(escape_markdown(hit.label), key=f"acquis:suggest:{kind}:{hit.code_ogr}",
-                          icon=":material/add:"):
-                choice = (hit.label, hit.code_ogr)
-    if st.button("Ajouter tel quel", key=f"acquis:free:{kind}", disabled=not typed.strip(),
-                 type="primary", icon=":material/add:"):
-        choice = (typed, None)
-    if choice is not None:
-        label, code_ogr = choice
-        if save(lambda wb: acquis.add_acquis(wb, kind, label, code_ogr, links)[0]):
-            st.session_state[added_key] = " ".join(label.split())
-            st.rerun()
+            row.button(escape_markdown(hit.label), key=f"acquis:suggest:{kind}:{hit.code_ogr}",
+                       icon=":material/add:", on_click=add, args=(kind, (hit.label, hit.code_ogr)))
+    st.button("Ajouter tel quel", key=f"acquis:free:{kind}", disabled=not typed.strip(),
+              type="primary", icon=":material/add:", on_click=add, args=(kind,))
 
 
 def rating(name: str, key: str) -> int | None:

@@ -15,6 +15,10 @@ from workbook.parcours import KIND_LABELS, TEXT_FIELDS, ParcoursError
 MODULE = "parcours"
 ADD = "parcours:add:"  # the add form is not drawn from the workbook: no WIDGET_PREFIX
 ADDED, OPEN, DELETING, DELETED = "_parcours_added", "_parcours_open", "_parcours_deleting", "_parcours_deleted"
+REFUSED = "_parcours_refused"
+# The fields of a step's form, as they are when empty.
+EMPTY_FORM = dict(kind=None, title="", organisation="", start_month=None, start_year=None,
+                  ongoing=False, end_month=None, end_year=None)
 MONTH_NUMBERS = list(range(1, 13))
 FILS = "Quels fils conducteurs voyez-vous dans votre parcours\u00a0?"
 INTRO = ("Retracez ici votre parcours, étape par étape\u00a0: vos formations, vos emplois, vos "
@@ -37,39 +41,51 @@ def step_fields(prefix: str) -> dict:
     """Kind, title, organisation, and the start and end months each picked as a month and a
     year (no end while « en cours »): the add form's fields, and every step's."""
     pick = dict(index=None, placeholder="Choisissez")
-    kind = st.selectbox("Type d’étape", list(ParcoursKind), format_func=KIND_LABELS.get,
-                        key=prefix + "kind", **pick)
-    title = st.text_input("Intitulé ou rôle", key=prefix + "title", max_chars=200,
-                          placeholder="Par exemple\u00a0: vendeuse, BTS comptabilité, trésorière")
-    organisation = st.text_input("Organisation (entreprise, école, association…)",
-                                 key=prefix + "organisation", max_chars=200)
+    st.selectbox("Type d’étape", list(ParcoursKind), format_func=KIND_LABELS.get, key=prefix + "kind", **pick)
+    st.text_input("Intitulé ou rôle", key=prefix + "title", max_chars=200,
+                  placeholder="Par exemple\u00a0: vendeuse, BTS comptabilité, trésorière")
+    st.text_input("Organisation (entreprise, école, association…)", key=prefix + "organisation", max_chars=200)
     cols = st.columns([3, 2, 2, 3, 2], vertical_alignment="bottom")
-    start_month = cols[0].selectbox("Mois de début", MONTH_NUMBERS, format_func=lambda m: MONTHS[m - 1],
-                                    key=prefix + "start_month", **pick)
-    start_year = cols[1].selectbox("Année de début", years, key=prefix + "start_year", **pick)
+    cols[0].selectbox("Mois de début", MONTH_NUMBERS, format_func=lambda m: MONTHS[m - 1],
+                      key=prefix + "start_month", **pick)
+    cols[1].selectbox("Année de début", years, key=prefix + "start_year", **pick)
     ongoing = cols[2].checkbox("En cours", key=prefix + "ongoing", help="Pas encore terminé")
-    end_month = cols[3].selectbox("Mois de fin", MONTH_NUMBERS, format_func=lambda m: MONTHS[m - 1],
-                                  key=prefix + "end_month", disabled=ongoing, **pick)
-    end_year = cols[4].selectbox("Année de fin", years, key=prefix + "end_year", disabled=ongoing, **pick)
-    return dict(kind=kind, title=title, organisation=organisation,
-                start=parcours.month_value(start_year, start_month),
-                end=None if ongoing else parcours.month_value(end_year, end_month))
+    cols[3].selectbox("Mois de fin", MONTH_NUMBERS, format_func=lambda m: MONTHS[m - 1],
+                      key=prefix + "end_month", disabled=ongoing, **pick)
+    cols[4].selectbox("Année de fin", years, key=prefix + "end_year", disabled=ongoing, **pick)
+    return step_values(prefix)
+
+
+def step_values(prefix: str) -> dict:
+    """The step as the fields under `prefix` give it (a month is a picked month and year)."""
+    raw = {name: st.session_state.get(prefix + name) for name in EMPTY_FORM}
+    return dict(kind=raw["kind"], title=raw["title"] or "", organisation=raw["organisation"] or "",
+                start=parcours.month_value(raw["start_year"], raw["start_month"]),
+                end=None if raw["ongoing"] else parcours.month_value(raw["end_year"], raw["end_month"]))
+
+
+def add_step() -> None:
+    """The add button's callback: it runs before the page, so the same run shows the new step
+    and an empty form (emptied later, it could wipe what the beneficiary types next)."""
+    fields = step_values(ADD)
+    if session.save_in_callback(opened, lambda wb: parcours.add_entry(wb, **fields)[0], MODULE,
+                                (ParcoursError,), REFUSED):
+        # Set, not deleted: the browser must empty its fields too.
+        st.session_state.update({ADD + name: empty for name, empty in EMPTY_FORM.items()})
+        st.session_state[ADDED] = " ".join(fields["title"].split())
+        st.session_state[OPEN] = opened.workbook.parcours.entries[-1].id
 
 
 def add_form() -> None:
     st.subheader("Ajouter une étape")
     if added := st.session_state.pop(ADDED, None):
-        for key in [k for k in st.session_state.keys() if str(k).startswith(ADD)]:
-            del st.session_state[key]  # an empty form for the next step
         st.success(f"Ajoutée\u00a0: «\u00a0{escape_markdown(added)}\u00a0». Complétez-la ci-dessous\u00a0: "
                    "activités, ce que vous avez aimé, pas aimé, appris.", icon=":material/check:")
+    session.show_refusal(REFUSED)
     with st.container(border=True):
-        fields = step_fields(ADD)
-        if st.button("Ajouter cette étape", type="primary", icon=":material/add:", key=ADD + "submit"):
-            if save(lambda wb: parcours.add_entry(wb, **fields)[0]):
-                st.session_state[ADDED] = " ".join(fields["title"].split())
-                st.session_state[OPEN] = opened.workbook.parcours.entries[-1].id
-                st.rerun()
+        step_fields(ADD)
+        st.button("Ajouter cette étape", type="primary", icon=":material/add:", key=ADD + "submit",
+                  on_click=add_step)
 
 
 def entry_card(item: ParcoursEntry, rank: int, count: int) -> tuple[str, int] | None:

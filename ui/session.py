@@ -201,6 +201,23 @@ def save_or_explain(opened: OpenWorkbook, change: Callable[[Workbook], Workbook]
     return saved
 
 
+def save_in_callback(opened: OpenWorkbook, change: Callable[[Workbook], Workbook], module: str,
+                     refusals: tuple[type[Exception], ...], refusal_key: str) -> bool:
+    """Save from a widget callback, which runs before the page and cannot draw in place: a
+    refused change is kept under `refusal_key` for `show_refusal` to show where it belongs; a
+    stale copy leaves the reload notice to the page's run, at the top."""
+    try:
+        return update_workbook(opened, change, module)
+    except refusals as error:
+        st.session_state[refusal_key] = str(error)
+        return False
+
+
+def show_refusal(refusal_key: str) -> None:
+    if message := st.session_state.pop(refusal_key, None):
+        st.error(message, icon=":material/error:")
+
+
 WIDGET_PREFIX = "wb:"
 
 

@@ -121,3 +121,26 @@ def browser(chromium_path):
         browser = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call" and report.failed and "browser" in item.fixturenames:
+        _capture_pages(item)
+    return report
+
+
+def _capture_pages(item) -> None:
+    """On failure, a screenshot of every open page: what the user saw when the step failed."""
+    browser = item.funcargs.get("browser")
+    if browser is None:
+        return
+    folder = Path(os.environ.get("E2E_ARTIFACTS") or ROOT / "e2e-artifacts")
+    folder.mkdir(parents=True, exist_ok=True)
+    for c, context in enumerate(browser.contexts):
+        for p, page in enumerate(context.pages):
+            try:
+                page.screenshot(path=folder / f"{item.name}-{c}-{p}.png", full_page=True)
+            except Exception:  # a crashed page must not hide the test's own failure
+                pass

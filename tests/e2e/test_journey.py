@@ -178,20 +178,18 @@ def add_parcours_step(page: Page, kind: str, title: str, start: tuple[str, str],
         pick(page, "Mois de fin", end[0])
         pick(page, "Année de fin", end[1])
     click_button(page, "Ajouter cette étape")
-    # The « Ajoutée » notice lasts one run; the list's count is what stays.
     expect(page.get_by_text(f"Mes étapes ({count})")).to_be_visible(timeout=TIMEOUT)
+    # The same run empties the form, in the browser too, for the next step.
+    expect(page.get_by_role("textbox", name="Intitulé ou rôle").first).to_have_value("")
+    expect(page.get_by_role("combobox", name="Mois de début").first).to_have_value("")
 
 
 def add_acquis(page: Page, tab: str, label: str, typed: str, suggestion: str | None = None) -> None:
     page.get_by_role("tab", name=tab).click()
     field = page.get_by_role("textbox", name=f"Ajouter un {tab.lower()}")
-    # After an addition the page empties the field on its next run: type once that is done.
-    expect(field).to_have_value("", timeout=TIMEOUT)
-    page.wait_for_timeout(500)
+    expect(field).to_have_value("")  # emptied by the run that showed the previous addition
     field.fill(typed)
-    expect(field).to_have_value(typed)
     field.press("Enter")
-    page.wait_for_timeout(800)  # the field also reruns the page 300 ms after typing (live search)
     expect(page.get_by_role("button", name=re.compile("Ajouter tel quel$"))).to_be_enabled(timeout=TIMEOUT)
     if suggestion:
         button = page.get_by_role("button", name=re.compile(re.escape(suggestion))).first
@@ -199,7 +197,7 @@ def add_acquis(page: Page, tab: str, label: str, typed: str, suggestion: str | N
         button.click()
     else:
         page.get_by_role("button", name=re.compile("Ajouter tel quel$")).click()
-    expect(page.get_by_text(label, exact=True).first).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text(f"Ajouté : « {label} ».")).to_be_visible(timeout=TIMEOUT)
 
 
 def test_a_beneficiary_retraces_her_path_inventories_her_acquis_and_sees_the_gaps(demo_server, browser):
