@@ -32,10 +32,24 @@ def workbook_pages(visibility: str = "visible") -> dict[str, list[st.Page]]:
             page("pages/acquis.py", "Mon inventaire des acquis", ":material/inventory_2:", visibility=v),
             page("pages/hierarchisation.py", "Mes acquis prioritaires",
                  ":material/format_list_numbered:", visibility=v),
+            page("pages/atouts_freins.py", "Mes atouts et mes freins", ":material/fitness_center:",
+                 visibility=v),
         ],
-        "Investigation · intérêts": [
+        "Investigation · intérêts et valeurs": [
             page("pages/interets.py", "Mes centres d’intérêt", ":material/extension:", visibility=v),
             page("pages/interets_resultats.py", "Mon profil d’intérêts", ":material/hexagon:", visibility=v),
+            page("pages/valeurs.py", "Ce qui compte pour moi au travail", ":material/balance:",
+                 visibility=v),
+            page("pages/valeurs_resultats.py", "Mes valeurs professionnelles", ":material/star:",
+                 visibility=v),
+        ],
+        "Investigation · attentes et équilibres": [
+            page("pages/attentes.py", "Mes attentes et conditions de travail", ":material/tune:",
+                 visibility=v),
+            page("pages/roue_de_la_vie.py", "Ma roue de la vie", ":material/donut_large:", visibility=v),
+            page("pages/ideal_emploi.py", "Mon idéal d’emploi", ":material/wb_sunny:", visibility=v),
+            page("pages/espoirs_peurs.py", "Mes espoirs et mes peurs", ":material/psychology:",
+                 visibility=v),
         ],
         "Investigation · métiers": [
             page("pages/metiers_profil.py", "Métiers pour mon profil", ":material/travel_explore:",

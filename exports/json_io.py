@@ -50,6 +50,19 @@ FIELD_NAMES: dict[tuple[str, ...], str] = {
     ("inventaire", "items"): "les acquis de l’inventaire",
     ("inventaire", "priorities"): "les acquis prioritaires",
     ("ecarts",): "les corrections des écarts avec les pistes",
+    ("valeurs",): "le questionnaire des valeurs professionnelles",
+    ("valeurs", "answers"): "les réponses au questionnaire des valeurs professionnelles",
+    ("valeurs_top",): "les cinq valeurs choisies",
+    ("attentes",): "les attentes et conditions de travail",
+    ("attentes", "conditions"): "les conditions de travail",
+    ("attentes", "salaire_minimum"): "le salaire minimum",
+    ("attentes", "trajet_max_minutes"): "le temps de trajet maximum",
+    ("attentes", "demenagement"): "le déménagement accepté",
+    ("attentes", "notes"): "les notes sur les attentes",
+    ("roue",): "la roue de la vie",
+    ("roue", "domains"): "les domaines de la roue de la vie",
+    ("roue", "notes"): "les notes sur la roue de la vie",
+    ("reflexions",): "les réponses libres (atouts et freins, idéal d’emploi, espoirs et peurs)",
 }
 # The fields of one piste, whose place is ("pistes", index, field): named with the piste's number.
 PISTE_FIELD_NAMES: dict[str, str] = {
@@ -68,7 +81,7 @@ PISTE_REASONS: dict[tuple[str, str], str] = {
     ("status", "enum"): "« à explorer », « retenue » ou « écartée » est attendu",
 }
 # Questionnaire fields of the workbook whose `answers` are item id → 1..5.
-QUESTIONNAIRES = ("interets",)
+QUESTIONNAIRES = ("interets", "valeurs")
 
 # pydantic error type → French explanation ({…} filled from the error's ctx).
 ERROR_MESSAGES: dict[str, str] = {

@@ -46,13 +46,17 @@ def radar_points(cx: float, cy: float, radius: float, values: Sequence[float | N
 
 def draw_radar(pdf: FPDF, x: float, y: float, radius: float, labels: Sequence[str],
                values_0_100: Sequence[float | None], *, value_labels: Sequence[str] | None = None,
-               grid_steps: Sequence[int] = GRID_STEPS) -> float:
+               grid_steps: Sequence[int] = GRID_STEPS,
+               grid_labels: Sequence[str] | None = None) -> float:
     """Radar centred on (x, y): N axes in the order given (RIASEC: R-I-A-S-E-C), a grid polygon
     per step, the values' polygon shaded, label and number beside each axis. None counts as 0
-    (its number reads « — »). Returns the lowest y drawn on, so the caller can continue below."""
+    (its number reads « — »). `grid_labels` names the steps on another scale (« 2 » …
+    « 10 » for marks out of 10). Returns the lowest y drawn on, so the caller can continue below."""
     n = len(labels)
     if n < 3 or len(values_0_100) != n:
         raise ValueError("a radar needs at least 3 axes and one value per label")
+    if grid_labels is not None and len(grid_labels) != len(grid_steps):
+        raise ValueError("grid_labels needs one text per grid step")
     numbers = _value_labels(values_0_100, value_labels)
     outer = radar_points(x, y, radius, [100] * n)
     with pdf.local_context(draw_color=RULE, line_width=0.2):
@@ -62,9 +66,9 @@ def draw_radar(pdf: FPDF, x: float, y: float, radius: float, labels: Sequence[st
             pdf.line(x, y, px, py)
     with pdf.local_context(text_color=MUTED):
         pdf.set_font(FONT, "", 6.5)
-        for step in grid_steps:
+        for step, text in zip(grid_steps, grid_labels or [str(step) for step in grid_steps]):
             pdf.set_xy(x + 0.8, y - radius * step / 100 - 1.2)
-            pdf.cell(8, 2.4, str(step))
+            pdf.cell(8, 2.4, text)
     data = radar_points(x, y, radius, values_0_100)
     with pdf.local_context(fill_color=ACCENT, fill_opacity=0.22):
         pdf.polygon(data, style="F")
@@ -104,8 +108,11 @@ def _axis_label(pdf: FPDF, cx: float, cy: float, r: float, angle: float, label: 
 
 def draw_bars(pdf: FPDF, x: float, y: float, w: float, labels: Sequence[str],
               values_0_100: Sequence[float | None], *, value_labels: Sequence[str] | None = None,
-              bar_height: float = 5.0, gap: float = 3.0, label_width: float | None = None) -> float:
-    """Horizontal bars from (x, y) over width w: label, track, bar, number. Returns the bottom y."""
+              bar_height: float = 5.0, gap: float = 3.0, label_width: float | None = None,
+              baseline: float = 0.0) -> float:
+    """Horizontal bars from (x, y) over width w: label, track, bar, number. Returns the bottom y.
+    Bars start at `baseline` (0..100 along the track): 50 draws scores centred on zero, each bar
+    going right or left of a line at the middle."""
     if len(values_0_100) != len(labels):
         raise ValueError("draw_bars needs one value per label")
     numbers = _value_labels(values_0_100, value_labels)
@@ -122,12 +129,18 @@ def draw_bars(pdf: FPDF, x: float, y: float, w: float, labels: Sequence[str],
             pdf.cell(label_width - 2, bar_height, label, align="R")
         with pdf.local_context(fill_color=ACCENT_LIGHT):
             pdf.rect(track_x, row_y, track_w, bar_height, style="F")
-        if _clamp(value) > 0:
+        low, high = sorted((_clamp(baseline), _clamp(value)))
+        if high > low:
             with pdf.local_context(fill_color=ACCENT):
-                pdf.rect(track_x, row_y, track_w * _clamp(value) / 100, bar_height, style="F")
+                pdf.rect(track_x + track_w * low / 100, row_y, track_w * (high - low) / 100,
+                         bar_height, style="F")
         with pdf.local_context(text_color=ACCENT):
             pdf.set_xy(track_x + track_w + 1.5, row_y)
             pdf.cell(number_width - 1.5, bar_height, number)
         row_y += bar_height + gap
+    if _clamp(baseline) > 0:
+        zero_x = track_x + track_w * _clamp(baseline) / 100
+        with pdf.local_context(draw_color=INK, line_width=0.4):
+            pdf.line(zero_x, y - 1, zero_x, row_y - gap + 1)
     pdf.set_font(FONT, "", 11)
     return row_y - gap

@@ -19,8 +19,12 @@ from exports.french import french_date, french_number, french_percent
 from exports.pdf_acquis import HierarchisationSection, InventaireSection
 from exports.pdf_charts import draw_radar
 from exports.pdf_doc import FONT, MUTED, WorkbookPDF
+from exports.pdf_attentes import AttentesSection
 from exports.pdf_ecarts import EcartsSection
 from exports.pdf_parcours import ParcoursSection
+from exports.pdf_reflexions import reflexion_sections
+from exports.pdf_roue import RoueSection
+from exports.pdf_valeurs import ValeursSection
 from questionnaires.loader import load_bank, load_texts
 from questionnaires.schema import Bank, Caveat, RiasecTexts
 from scoring.matching import metier_match
@@ -264,5 +268,11 @@ class PistesSection:
 
 
 # The order of the guide: retrospection (parcours, acquis), interests, then the métiers.
-SECTIONS: list[Section] = [ParcoursSection(), InventaireSection(), HierarchisationSection(),
-                           InterestsSection(), PistesSection(), EcartsSection()]
+# In the order of the guide's pages (app.py), so the PDF reads like the bilan went.
+_REFLEXIONS = {section.key: section for section in reflexion_sections()}
+SECTIONS: list[Section] = [
+    ParcoursSection(), InventaireSection(), HierarchisationSection(), _REFLEXIONS["atouts_freins"],
+    InterestsSection(), ValeursSection(),
+    AttentesSection(), RoueSection(), _REFLEXIONS["ideal_emploi"], _REFLEXIONS["espoirs_peurs"],
+    PistesSection(), EcartsSection(),
+]

@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui import session
 from ui.layout import escape_markdown
+from workbook import valeurs
 from workbook.activity import format_duration
 from workbook.modules import MODULES, next_step
 from workbook.overview import overview
@@ -12,8 +13,21 @@ MODULE_PAGES = {
     "parcours": "pages/parcours.py",
     "acquis": "pages/acquis.py",
     "hierarchisation": "pages/hierarchisation.py",
+    "atouts_freins": "pages/atouts_freins.py",
     "interets": "pages/interets.py",
+    "valeurs": "pages/valeurs.py",
+    "attentes": "pages/attentes.py",
+    "roue": "pages/roue_de_la_vie.py",
+    "ideal_emploi": "pages/ideal_emploi.py",
+    "espoirs_peurs": "pages/espoirs_peurs.py",
 }
+
+
+def module_page(key: str) -> str:
+    # Values answered but the five not chosen yet: the choice is on the results page.
+    if key == "valeurs" and valeurs.finished(workbook):
+        return "pages/valeurs_resultats.py"
+    return MODULE_PAGES[key]
 
 store = session.get_store()
 opened = session.require_workbook()
@@ -43,7 +57,7 @@ with st.container(border=True):
         started = upcoming.progress(workbook).answered > 0
         st.header(("Pour continuer : " if started else "Prochaine étape : ") + upcoming.title)
         st.write(upcoming.what)
-        st.page_link(MODULE_PAGES[upcoming.key],
+        st.page_link(module_page(upcoming.key),
                      label="Reprendre là où j’en étais" if started else "Commencer", icon=":material/play_arrow:")
 
 st.header("Mon avancement")

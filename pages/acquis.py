@@ -128,7 +128,7 @@ for kind, tab in zip(AcquisKind, tabs):
         ideas(kind)
         add_area(kind)
         items = acquis.acquis_of_kind(opened.workbook, kind)
-        st.subheader(f"Mes {acquis.KIND_PLURALS[kind]} ({len(items)})")
+        st.header(f"Mes {acquis.KIND_PLURALS[kind]} ({len(items)})")
         if not items:
             st.caption("Aucun pour l’instant.")
         for item in items:

@@ -6,6 +6,7 @@ from questionnaires.loader import load_texts
 from ui import session
 from ui.layout import chart_height, escape_markdown, presentation_on
 from ui.matrix import matrix_figure, matrix_text, quadrant_groups
+from ui.ranking import ranked_choice, ranked_list
 from workbook import acquis
 from workbook.acquis import MAX_PRIORITIES, AcquisError
 
@@ -34,38 +35,26 @@ if not items:
     st.stop()
 st.write(texts.hierarchisation_intro)
 
-st.subheader("Mon choix, par ordre d’importance")
+st.header("Mon choix, par ordre d’importance")
 st.caption(texts.priorities_guidance)
 # Each acquis is offered with its zone of the matrix (below), which helps to choose.
 labels = {item.id: f"{item.label} ({', '.join(part for part in (item.kind.value, zone(item)) if part)})"
           for item in items}
-stored = list(opened.workbook.inventaire.priorities)
-key = f"{session.WIDGET_PREFIX}priorities"
-# The widget says which acquis are chosen; their order is the stored one, which ↑ and ↓ change.
-current = [i for i in st.session_state.get(key, stored) if i in labels]
-st.session_state[key] = stored if set(current) == set(stored) else current
-chosen = st.multiselect("Les acquis que je veux emporter dans mon projet", list(labels),
-                        format_func=labels.get, key=key, max_selections=MAX_PRIORITIES,
-                        placeholder="Choisissez dans votre inventaire")
-if set(chosen) != set(stored):
-    ordered = [i for i in stored if i in chosen] + [i for i in chosen if i not in stored]
+ordered = ranked_choice("Les acquis que je veux emporter dans mon projet", labels,
+                        opened.workbook.inventaire.priorities, f"{session.WIDGET_PREFIX}priorities",
+                        max_selections=MAX_PRIORITIES, placeholder="Choisissez dans votre inventaire")
+if ordered is not None:
     save(lambda wb: acquis.set_priorities(wb, ordered))
 
 priorities = acquis.priority_items(opened.workbook)
 if advice := acquis.priorities_advice(len(priorities)):
     st.info(advice, icon=":material/info:")
-move = None
-for rank, item in enumerate(priorities, 1):
-    text, up, down = st.columns([6, 1.4, 1.8], vertical_alignment="center")
-    text.markdown(f"**{rank}.** {escape_markdown(item.label)} · {item.kind.value}")
-    if up.button("↑ Monter", key=f"priority:up:{item.id}", disabled=rank == 1):
-        move = (item.id, -1)
-    if down.button("↓ Descendre", key=f"priority:down:{item.id}", disabled=rank == len(priorities)):
-        move = (item.id, 1)
+move = ranked_list([(item.id, f"{escape_markdown(item.label)} · {item.kind.value}") for item in priorities],
+                   "priority")
 if move is not None and save(lambda wb: acquis.move_priority(wb, *move)):
     st.rerun()
 
-st.subheader("Ma matrice maîtrise × envie")
+st.header("Ma matrice maîtrise × envie")
 st.caption(texts.matrix_explanation)
 ranked = opened.workbook.inventaire.priorities
 if any(acquis.quadrant(item) is not None for item in items):

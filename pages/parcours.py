@@ -77,7 +77,7 @@ def add_step() -> None:
 
 
 def add_form() -> None:
-    st.subheader("Ajouter une étape")
+    st.header("Ajouter une étape")
     if added := st.session_state.pop(ADDED, None):
         st.success(f"Ajoutée\u00a0: «\u00a0{escape_markdown(added)}\u00a0». Complétez-la ci-dessous\u00a0: "
                    "activités, ce que vous avez aimé, pas aimé, appris.", icon=":material/check:")
@@ -149,7 +149,7 @@ st.caption("Chaque changement est enregistré dès que vous quittez le champ.")
 add_form()
 
 entries = opened.workbook.parcours.entries
-st.subheader(f"Mes étapes ({len(entries)})")
+st.header(f"Mes étapes ({len(entries)})")
 if deleted := st.session_state.pop(DELETED, None):
     st.success(f"«\u00a0{escape_markdown(deleted)}\u00a0» a été supprimée de votre parcours.",
                icon=":material/check:")
@@ -162,7 +162,7 @@ if move := next((m for m in moves if m is not None), None):
         st.rerun()
 
 if entries:
-    st.subheader("Ma frise du temps")
+    st.header("Ma frise du temps")
     figure = timeline_figure(entries, today, height=chart_height(timeline_height(len(entries))),
                              font_scale=1.3 if presentation_on() else 1.0)
     lines = timeline_lines(entries, today)
@@ -171,7 +171,7 @@ if entries:
         st.write(timeline_summary(entries, today))
         st.markdown("\n".join(f"- {escape_markdown(line)}" for line in lines))
 
-st.subheader("Les fils conducteurs")
+st.header("Les fils conducteurs")
 fils_key = f"{session.WIDGET_PREFIX}parcours:fils"
 st.session_state.setdefault(fils_key, opened.workbook.parcours.fils_conducteurs)
 fils = st.text_area(FILS, key=fils_key, max_chars=5000, height=140,

@@ -8,8 +8,8 @@ from scoring.interests import profile_of
 from scoring.matching import metier_match
 from ui import session
 from ui.layout import escape_markdown
-from ui.referentiel import riasec_dashed
-from workbook import pistes
+from ui.referentiel import get_referentiel, riasec_dashed
+from workbook import attentes, pistes
 from workbook.model import PisteStatus
 from workbook.modules import INTERETS_BANK
 
@@ -28,6 +28,8 @@ if not kept:
 
 answers = opened.workbook.interets
 profile = profile_of(answers, load_bank(INTERETS_BANK))
+# The pistes are checked against « Mes attentes » only when something is refused.
+referentiel = get_referentiel() if attentes.refused(opened.workbook) else None
 st.write("Chaque changement est enregistré dès que vous quittez le champ.")
 
 for piste in kept:
@@ -41,6 +43,10 @@ for piste in kept:
         st.caption(line)
         st.page_link(FICHE, query_params={"code": piste.code_rome}, label="Voir la fiche",
                      icon=":material/work:")
+        fiche = referentiel.fiche(piste.code_rome) if referentiel else None
+        if fiche and (found := attentes.conflicts(opened.workbook, fiche.contextes)):
+            st.warning("Sa fiche cite ce que vous refusez dans vos attentes\u00a0: "
+                       f"{escape_markdown(attentes.conflicts_text(found))}.", icon=":material/warning:")
         for field, value in (("status", piste.status), ("why", piste.why), ("notes", piste.notes)):
             st.session_state.setdefault(prefix + field, value)
         status = st.segmented_control("Statut", list(PisteStatus), key=prefix + "status",

@@ -7,7 +7,15 @@ from typing import Literal, TypeVar, overload
 
 from pydantic import BaseModel, ValidationError
 
-from questionnaires.schema import AcquisTexts, Bank, RiasecTexts
+from questionnaires.schema import (
+    AcquisTexts,
+    AttentesTexts,
+    Bank,
+    ReflexionsTexts,
+    RiasecTexts,
+    RoueTexts,
+    ValeursTexts,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BANKS_DIR = PACKAGE_DIR / "banks"
@@ -17,6 +25,10 @@ TEXTS_DIR = PACKAGE_DIR / "texts"
 TEXT_MODELS: dict[str, type[BaseModel]] = {
     "riasec": RiasecTexts,
     "acquis": AcquisTexts,
+    "attentes": AttentesTexts,
+    "roue": RoueTexts,
+    "reflexions": ReflexionsTexts,
+    "valeurs": ValeursTexts,
 }
 
 _NAME = re.compile(r"[a-z0-9_]+")
@@ -76,6 +88,14 @@ def list_texts() -> list[str]:
 def load_texts(name: Literal["riasec"]) -> RiasecTexts: ...
 @overload
 def load_texts(name: Literal["acquis"]) -> AcquisTexts: ...
+@overload
+def load_texts(name: Literal["attentes"]) -> AttentesTexts: ...
+@overload
+def load_texts(name: Literal["reflexions"]) -> ReflexionsTexts: ...
+@overload
+def load_texts(name: Literal["roue"]) -> RoueTexts: ...
+@overload
+def load_texts(name: Literal["valeurs"]) -> ValeursTexts: ...
 @overload
 def load_texts(name: str) -> BaseModel: ...
 

@@ -16,7 +16,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 from scoring.hexagon import Consistency, RiasecType
 # The inventaire's vocabulary is the workbook's (kinds of acquis, quadrants): one definition too.
 from workbook.acquis import RATINGS, Quadrant
-from workbook.model import AcquisKind
+from workbook.model import AcquisKind, FieldId, Preference
 
 ITEM_TEXT_MAX = 200
 DIFFERENTIATION_MAX = 4.0  # Iachan's index lives on 0..4 with a 1..5 scale
@@ -287,6 +287,211 @@ class AcquisTexts(_Record):
                                         ("quadrants", Quadrant, self.quadrants)):
             if missing := [key for key in _members(vocabulary) if key not in given]:
                 problems.append(f"{name} missing: {', '.join(missing)}")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
+# --- Guide texts for the free-text pages: atouts et freins, idéal d’emploi, espoirs et peurs --
+
+
+class ReflexionPageId(StrEnum):
+    """The guided free-text pages: each is one page of the guide and one section of the PDF."""
+
+    ATOUTS_FREINS = "atouts_freins"
+    IDEAL_EMPLOI = "ideal_emploi"
+    ESPOIRS_PEURS = "espoirs_peurs"
+
+
+class ReflexionField(_Record):
+    """One question, a few prompts to get started and an example shown in the empty field."""
+
+    id: FieldId  # the answer's key in Workbook.reflexions: never renamed once shipped
+    label: Text  # the question
+    prompts: list[Text] = Field(min_length=2, max_length=4)
+    placeholder: Text
+
+
+class ReflexionPageTexts(_Record):
+    title: Text
+    intro: Text
+    fields: list[ReflexionField] = Field(min_length=1)
+
+
+class ReflexionsTexts(_Record):
+    """Questions and prompts of the three free-text pages, answers keyed by field id."""
+
+    version: Annotated[str, Field(pattern=r"^\d+(\.\d+)*$")]
+    pages: dict[ReflexionPageId, ReflexionPageTexts]
+
+    @model_validator(mode="after")
+    def _every_page_and_unique_field_ids(self) -> "ReflexionsTexts":
+        problems = []
+        if missing := [key for key in _members(ReflexionPageId) if key not in self.pages]:
+            problems.append(f"pages missing: {', '.join(missing)}")
+        # Answers of all pages share one dict in the workbook: an id used twice would mix them.
+        if dupes := _duplicates(f.id for page in self.pages.values() for f in page.fields):
+            problems.append(f"duplicate field id(s): {', '.join(dupes)}")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def page(self, page_id: "ReflexionPageId | str") -> ReflexionPageTexts:
+        return self.pages[ReflexionPageId(page_id)]
+
+    def field(self, field_id: str) -> ReflexionField | None:
+        return next((f for page in self.pages.values() for f in page.fields if f.id == field_id), None)
+
+
+# --- Guide texts for the roue de la vie ---------------------------------------------------------
+
+ROUE_MARK_MAX = 10  # satisfaction and importance go from 0 to 10 (scoring.md §4)
+
+
+class RoueDomainText(_Record):
+    """A default domain of the wheel: the id kept in the workbook, its name, a question to help."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")]
+    label: Annotated[str, Field(max_length=60), AfterValidator(_not_blank)]
+    prompt: Text
+
+
+class RoueMarkTexts(_Record):
+    """A 0-to-10 mark: its question, what 0 and 10 mean, and a word on how to choose."""
+
+    label: Text
+    help: Text
+    low: Text  # what 0 means
+    high: Text  # what 10 means
+
+
+class SpreadBand(_Record):
+    """Integer spread (highest − lowest mark) from `lower` to `upper`, both included."""
+
+    lower: int = Field(ge=0, le=ROUE_MARK_MAX)
+    upper: int = Field(ge=0, le=ROUE_MARK_MAX)
+    label: Text
+    text: Text
+
+
+class RoueTexts(_Record):
+    """Plain-French texts of « Ma roue de la vie »: the page, the result in words and the PDF."""
+
+    version: Annotated[str, Field(pattern=r"^\d+(\.\d+)*$")]
+    intro: Text
+    domains: list[RoueDomainText] = Field(min_length=8, max_length=12)
+    satisfaction: RoueMarkTexts
+    importance: RoueMarkTexts
+    unrated: Text  # what « pas encore noté » means and how to get back to it
+    customise: Text  # renaming and adding a domain
+    reading: Text  # how to read the wheel and its result
+    global_explanation: Text
+    imbalance_explanation: Text
+    priorities_explanation: Text
+    weighted_explanation: Text
+    spread_bands: list[SpreadBand] = Field(min_length=1)
+    notes_label: Text
+    notes_prompt: Text
+
+    @model_validator(mode="after")
+    def _domains_distinct_and_bands_cover_the_scale(self) -> "RoueTexts":
+        problems = []
+        if dupes := _duplicates(d.id for d in self.domains):
+            problems.append(f"duplicate domain id(s): {', '.join(dupes)}")
+        if dupes := _duplicates(" ".join(d.label.casefold().split()) for d in self.domains):
+            problems.append(f"duplicate domain label(s): {', '.join(dupes)}")
+        expected = 0
+        for band in self.spread_bands:
+            if band.lower != expected or band.upper < band.lower:
+                problems.append(f"spread band {band.lower}..{band.upper} should start at {expected}")
+            expected = band.upper + 1
+        if expected != ROUE_MARK_MAX + 1:
+            problems.append(f"spread bands end at {expected - 1}, expected {ROUE_MARK_MAX}")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def spread_band(self, spread: int) -> SpreadBand:
+        """The band holding a spread of marks (0..10)."""
+        return next(b for b in self.spread_bands if b.lower <= spread <= b.upper)
+
+
+# --- Guide texts for the values questionnaire (valeurs professionnelles) -----------------------
+
+
+class ValeursTexts(_Record):
+    """Plain-French texts that explain a work-values profile and the choice of the top five."""
+
+    version: Annotated[str, Field(pattern=r"^\d+(\.\d+)*$")]
+    results_intro: Text
+    profile_explanation: Text  # how to read scores centred on the person's own mean
+    flat_protocol: Meaning  # « tout est important »: answers too alike to tell values apart
+    incomplete: Meaning  # the questionnaire is not finished: no profile yet
+    top_instructions: Text  # choosing and ordering the five values that matter most
+    top_use: Text  # what the five values are for
+
+
+# --- Guide texts for the attentes et conditions de travail ------------------------------------
+
+
+class BuiltinCondition(_Record):
+    """A condition of the built-in list. With `code_ogr` it is that ROME contexte de travail,
+    and its id is « ogr-<code> », the id the référentiel's own contexte gets: an answer given
+    on the built-in list is the same answer once a référentiel is installed."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")]
+    label: Annotated[str, Field(max_length=300), AfterValidator(_not_blank)]
+    code_ogr: Annotated[str, Field(pattern=r"^[0-9]{1,10}$")] | None = None
+
+    @model_validator(mode="after")
+    def _id_follows_the_code(self) -> "BuiltinCondition":
+        if self.code_ogr is not None and self.id != f"ogr-{self.code_ogr}":
+            raise ValueError(f"condition {self.id}: a ROME contexte's id must be ogr-{self.code_ogr}")
+        if self.code_ogr is None and self.id.startswith("ogr-"):
+            raise ValueError(f"condition {self.id}: ids « ogr-… » are kept for ROME contextes")
+        return self
+
+
+class ConditionCategory(_Record):
+    """A group of conditions; a name matching a ROME category (accents, apostrophes and case
+    aside) also gathers that category's other contextes when a référentiel is installed."""
+
+    name: Annotated[str, Field(max_length=120), AfterValidator(_not_blank)]
+    prompt: Text
+    conditions: list[BuiltinCondition] = Field(min_length=1)
+
+
+class AttentesTexts(_Record):
+    """Plain-French texts of « Mes attentes et conditions de travail » and its built-in list."""
+
+    version: Annotated[str, Field(pattern=r"^\d+(\.\d+)*$")]
+    intro: Text
+    builtin_notice: Text
+    referentiel_notice: Text  # {version}: the installed ROME release
+    choices: dict[Preference, Text]  # « Je le souhaite », « J’accepte », « Je refuse »
+    choices_help: Text
+    salaire_label: Text
+    salaire_help: Text
+    trajet_label: Text
+    trajet_help: Text
+    demenagement_label: Text
+    notes_label: Text
+    notes_placeholder: Text
+    conflicts_intro: Text
+    conflicts_need_referentiel: Text
+    categories: list[ConditionCategory] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _every_choice_and_unique_conditions(self) -> "AttentesTexts":
+        problems = []
+        if missing := [key for key in _members(Preference) if key not in self.choices]:
+            problems.append(f"choices missing: {', '.join(missing)}")
+        conditions = [c for category in self.categories for c in category.conditions]
+        for name, values in (("category name", [c.name for c in self.categories]),
+                             ("condition id", [c.id for c in conditions]),
+                             ("condition label", [c.label for c in conditions])):
+            if dupes := _duplicates(values):
+                problems.append(f"duplicate {name}(s): {', '.join(dupes)}")
         if problems:
             raise ValueError("; ".join(problems))
         return self

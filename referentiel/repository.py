@@ -77,6 +77,7 @@ class FicheItem:
 class Contexte:
     categorie: str
     libelle: str
+    code_ogr: str | None = None  # None only in fiches built by hand (tests)
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,8 @@ class Referentiel:
 
     def __init__(self, engine: Engine, release: Release, metiers: list[Metier],
                  grands_domaines: list[tuple[str, str]], domaines: list[tuple[str, str, str]],
-                 centres_interet: list[CentreInteret], search: SearchIndex):
+                 centres_interet: list[CentreInteret], search: SearchIndex,
+                 contextes: list[Contexte] | None = None):
         self._engine = engine
         self.release = release
         self.metiers = metiers
@@ -133,6 +135,7 @@ class Referentiel:
         self.domaines = domaines
         self.centres_interet = centres_interet
         self.search = search
+        self._contextes = list(contextes or [])
 
     @classmethod
     def load(cls, engine: Engine) -> Referentiel | None:
@@ -171,7 +174,22 @@ class Referentiel:
             i = db.RomeItem
             entries += [Entry(Kind(r.kind), r.libelle, None, r.code_ogr)
                         for r in conn.execute(select(i.kind, i.libelle, i.code_ogr).where(i.kind != CONTEXTE))]
-        return cls(engine, release, metiers, grands, domaines, centres, SearchIndex(entries))
+            contextes = sorted(
+                ((_number(r.categorie_code), r.categorie or "", _sort_key(r.libelle),
+                  Contexte(r.categorie or "", r.libelle, r.code_ogr))
+                 for r in conn.execute(select(i.code_ogr, i.libelle, i.categorie, i.categorie_code)
+                                       .where(i.kind == CONTEXTE))),
+                key=lambda c: c[:3])
+        return cls(engine, release, metiers, grands, domaines, centres, SearchIndex(entries),
+                   [c for *_, c in contextes])
+
+    def contextes(self) -> dict[str, list[Contexte]]:
+        """Every contexte de travail of the release (not only those some fiche cites), by
+        category in the release's category order, by label within a category."""
+        by_category: dict[str, list[Contexte]] = {}
+        for contexte in self._contextes:
+            by_category.setdefault(contexte.categorie, []).append(contexte)
+        return by_category
 
     def metier(self, code_rome: str) -> Metier | None:
         return self._by_code.get(code_rome)
@@ -204,7 +222,7 @@ class Referentiel:
         for r in items:
             if r.kind == CONTEXTE:
                 contextes.append((_number(r.categorie_code), r.categorie or "", _sort_key(r.libelle),
-                                  Contexte(r.categorie or "", r.libelle)))
+                                  Contexte(r.categorie or "", r.libelle, r.code_ogr)))
             else:
                 by_kind[r.kind].append(FicheItem(r.code_ogr, r.libelle, r.coeur_metier == PRINCIPALE,
                                                  r.categorie))

@@ -5,8 +5,9 @@
 Creates, in the configured database (DATABASE_URL, else the SQLite file in data/):
 
 * the administrator-consultant « Claire Martin » (demo.consultante@example.org);
-* the dossier of « Léa Dubois »: interests questionnaire fully answered (code S-A-I), bilan
-  started three weeks ago, three working sessions on different days;
+* the dossier of « Léa Dubois »: interests questionnaire fully answered (code S-A-I), work
+  values answered (her five values still to choose), bilan started three weeks ago, three
+  working sessions on different days;
 * the dossier of « Marc Petit »: half-way through (first 4 groups of 6 answered).
 
 Running it again creates nothing twice: it says what already exists and leaves it as it is.
@@ -33,7 +34,7 @@ from questionnaires import engine
 from questionnaires.loader import load_bank
 from questionnaires.schema import Bank, groups
 from scoring.interests import interests_results
-from workbook import access
+from workbook import access, valeurs
 from workbook.activity import format_duration
 from workbook.db import DossierRow, database_url
 from workbook.model import QuestionnaireAnswers, Workbook, new_workbook, utcnow
@@ -71,6 +72,16 @@ MARC_ANSWERS = {
 }
 
 
+# Léa's work values (importance 1..5, per value, to its items in bank order): helping others,
+# colleagues and balance first; pay and challenge matter less. Marc has not begun them.
+LEA_VALUES = {
+    "utilite_sociale": [5, 5, 4], "relations": [5, 4, 4], "equilibre": [5, 4, 5],
+    "securite": [4, 4, 3], "accomplissement": [4, 3, 4], "autonomie": [3, 4, 3],
+    "creativite": [3, 3, 4], "soutien": [4, 3, 3], "variete": [3, 2, 3],
+    "reconnaissance": [3, 3, 2], "defi": [2, 3, 2], "remuneration": [3, 2, 3],
+}
+
+
 @dataclass(frozen=True)
 class Sitting:
     """One working session of a beneficiary: the day, the Paris time, the groups done."""
@@ -90,6 +101,7 @@ class Persona:
     answers: dict[str, list[int]]
     sittings: tuple[Sitting, ...]
     seed: int
+    values: dict[str, list[int]] | None = None  # answered in the last sitting, after the interests
 
 
 LEA = Persona(
@@ -100,6 +112,7 @@ LEA = Persona(
         Sitting(3, time(20, 5), (6, 7, 8), reads_results=True),
     ),
     seed=1821,
+    values=LEA_VALUES,
 )
 MARC = Persona(
     "Marc", "Petit", 10, MARC_ANSWERS,
@@ -176,7 +189,20 @@ def _filled(persona: Persona, bank: Bank, today: date) -> tuple[Workbook, list[d
     workbook = Workbook.model_validate(
         {**workbook.model_dump(), "created_at": created_at, "interets": state.model_dump()}
     )
+    if persona.values:
+        workbook = workbook.model_copy(update={"valeurs": _values_answered(persona.values, t)})
     return workbook, sorted(events), created_at
+
+
+def _values_answered(values: dict[str, list[int]], at: datetime) -> QuestionnaireAnswers:
+    """The values questionnaire answered at `at`, every value's items in bank order."""
+    bank = load_bank(valeurs.VALEURS_BANK)
+    taken = {dimension: 0 for dimension in values}
+    state = engine.start(bank, now=at)
+    for item in bank.items:
+        state = engine.answer(state, bank, item.id, values[item.dimension][taken[item.dimension]], now=at)
+        taken[item.dimension] += 1
+    return engine.go_to_group(state, bank, len(groups(bank)) - 1)
 
 
 def _fill(store: Store, dossier: Dossier, persona: Persona, bank: Bank, today: date) -> None:

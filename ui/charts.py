@@ -6,7 +6,7 @@ hexagon, and later the life wheel and values, share them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import plotly.graph_objects as go
 
@@ -18,8 +18,10 @@ FONT = dict(family="Source Sans Pro, sans-serif", size=15, color="#1b1b1b")
 
 
 def radar_figure(labels: Sequence[str], values: Sequence[float], *, height: int = 420,
-                 font_scale: float = 1.0, range_max: float = 100) -> go.Figure:
-    """A filled polygon on a linear (polygonal) grid, first axis at the top, clockwise."""
+                 font_scale: float = 1.0, range_max: float = 100,
+                 grid_values: Sequence[float] = (25, 50, 75, 100)) -> go.Figure:
+    """A filled polygon on a linear (polygonal) grid, first axis at the top, clockwise; a grid
+    polygon at each of `grid_values` (e.g. 2, 4, … 10 with range_max=10 for marks out of 10)."""
     closed_labels = [*labels, labels[0]]
     closed_values = [*values, values[0]]
     figure = go.Figure(
@@ -32,7 +34,7 @@ def radar_figure(labels: Sequence[str], values: Sequence[float], *, height: int 
     figure.update_polars(
         gridshape="linear",
         # Values are written in the axis labels; tick numbers on the axis would overlap them.
-        radialaxis=dict(range=[0, range_max], tickvals=[25, 50, 75, 100], showticklabels=False,
+        radialaxis=dict(range=[0, range_max], tickvals=list(grid_values), showticklabels=False,
                         gridcolor="#c8c8c8"),
         angularaxis=dict(rotation=90, direction="clockwise", gridcolor="#c8c8c8"),
     )
@@ -44,17 +46,23 @@ def radar_figure(labels: Sequence[str], values: Sequence[float], *, height: int 
 
 
 def bar_figure(labels: Sequence[str], values: Sequence[float], *, height: int = 360,
-               font_scale: float = 1.0) -> go.Figure:
+               font_scale: float = 1.0, value_texts: Sequence[str] | None = None,
+               x_range: tuple[float, float] = (0, 110), tick_suffix: str = " %") -> go.Figure:
+    """Horizontal bars, first label at the top, each value written beside its bar (« 63 % » by
+    default, else `value_texts`). With a range below zero, bars start from a drawn zero line."""
+    texts = list(value_texts) if value_texts is not None else [f"{v:.0f} %" for v in values]
     figure = go.Figure(
         go.Bar(
             x=list(values), y=list(labels), orientation="h", marker_color=BLUE,
-            text=[f"{v:.0f} %" for v in values], textposition="outside",
-            hovertemplate="%{y} : %{x:.0f} %<extra></extra>",
+            text=texts, textposition="outside", cliponaxis=False,
+            hovertemplate="%{y} : %{text}<extra></extra>",
         )
     )
+    signed = x_range[0] < 0
     figure.update_layout(
         height=height, margin=dict(l=10, r=50, t=20, b=30), plot_bgcolor="white",
-        xaxis=dict(range=[0, 110], ticksuffix=" %", title=None),
+        xaxis=dict(range=list(x_range), ticksuffix=tick_suffix, title=None, zeroline=signed,
+                   zerolinecolor="#6b6b6b", zerolinewidth=1.5),
         yaxis=dict(autorange="reversed", automargin=True),
         font={**FONT, "size": int(FONT["size"] * font_scale)},
     )
@@ -101,3 +109,10 @@ def scores_table(result: RiasecResult, texts: RiasecTexts):
             "Réponses": f"{score.answered} sur {score.n_items}",
         })
     return pd.DataFrame(rows).set_index("Type")
+
+
+def rows_table(rows: Sequence[Mapping[str, str]], *, index: str):
+    """Rows of text (column → cell) as a table for st.table, keyed by the column `index`."""
+    import pandas as pd
+
+    return pd.DataFrame(list(rows)).set_index(index)

@@ -16,6 +16,8 @@ MIGRATIONS: dict[int, Callable[[Document], Document]] = {
     1: lambda document: {**document, "pistes": document.get("pistes", [])},
     # Format 3 added the parcours, the inventaire des acquis and the écarts: all start empty.
     2: lambda document: document,
+    # Format 4 added values, attentes, the roue de la vie and the reflexions: all start empty.
+    3: lambda document: document,
 }
 
 

@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
 ItemId = Annotated[str, StringConstraints(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_.-]+$")]
@@ -172,6 +172,95 @@ class EcartCorrection(_Strict):
     acquis_id: LocalId | None = None
 
 
+class Preference(StrEnum):
+    """What the beneficiary says of a condition of work."""
+
+    SOUHAITE = "souhaité"
+    ACCEPTE = "accepté"
+    REFUSE = "refusé"
+
+
+ConditionId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")]
+
+
+class Condition(_Strict):
+    """One condition of work and the beneficiary's answer. `code_ogr` when it is a ROME
+    contexte de travail: a piste's fiche is checked against the « refusé » ones by this code.
+    Label and category are copied, so the workbook reads the same without the référentiel."""
+
+    id: ConditionId  # « ogr-300803 » for a ROME contexte, the built-in list's id otherwise
+    label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+    category: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+    code_ogr: Annotated[str, StringConstraints(pattern=r"^[0-9]{1,10}$")] | None = None
+    preference: Preference
+
+
+class Relocation(StrEnum):
+    """How far the beneficiary would move house for a job."""
+
+    NON = "pas de déménagement"
+    DEPARTEMENT = "dans mon département"
+    REGION = "dans ma région"
+    FRANCE = "partout en France"
+    ETRANGER = "à l’étranger aussi"
+
+
+class Attentes(_Strict):
+    conditions: list[Condition] = Field(default_factory=list, max_length=400)
+    salaire_minimum: Annotated[int, Field(ge=0, le=100_000)] | None = None  # € net par mois
+    trajet_max_minutes: Annotated[int, Field(ge=0, le=600)] | None = None  # one way, daily
+    demenagement: Relocation | None = None
+    notes: LongText = ""
+
+    @field_validator("conditions")
+    @classmethod
+    def _one_answer_per_condition(cls, value: list[Condition]) -> list[Condition]:
+        ids = [condition.id for condition in value]
+        if len(ids) != len(set(ids)):
+            raise ValueError("une même condition de travail ne peut avoir qu’une réponse")
+        return value
+
+
+DomainId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")]
+Mark = Annotated[int, Field(ge=0, le=10)]
+
+
+class LifeDomain(_Strict):
+    """One domain of the roue de la vie (scoring.md §4): satisfaction and importance, 0 to 10."""
+
+    id: DomainId
+    label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+    satisfaction: Mark | None = None
+    importance: Mark | None = None
+
+
+class RoueDeLaVie(_Strict):
+    # Empty until the beneficiary first answers: then the default domains are copied in.
+    domains: list[LifeDomain] = Field(default_factory=list, max_length=12)
+    notes: LongText = ""
+
+    @field_validator("domains")
+    @classmethod
+    def _distinct_domains(cls, value: list[LifeDomain]) -> list[LifeDomain]:
+        ids = [domain.id for domain in value]
+        labels = [" ".join(domain.label.casefold().split()) for domain in value]
+        if len(ids) != len(set(ids)) or len(labels) != len(set(labels)):
+            raise ValueError("deux domaines de la roue de la vie ne peuvent pas porter le même nom")
+        return value
+
+
+class Reflection(_Strict):
+    """A guided free-text answer. A private one is hidden in presentation mode and left out of
+    the PDF unless the beneficiary includes it (`in_pdf`)."""
+
+    text: LongText = ""
+    private: bool = False
+    in_pdf: bool = False
+
+
+FieldId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_]{0,39}$")]
+
+
 class Workbook(_Strict):
     """One beneficiary's workbook. Later modules (parcours, acquis, valeurs, pistes, projet,
     plan d'action, synthèse) are added as new fields with a default: see module docstring."""
@@ -184,6 +273,12 @@ class Workbook(_Strict):
     parcours: Parcours = Field(default_factory=Parcours)
     inventaire: Inventaire = Field(default_factory=Inventaire)
     ecarts: list[EcartCorrection] = Field(default_factory=list, max_length=2000)
+    valeurs: QuestionnaireAnswers | None = None
+    valeurs_top: list[ItemId] = Field(default_factory=list, max_length=5)  # value ids, in order
+    attentes: Attentes = Field(default_factory=Attentes)
+    roue: RoueDeLaVie = Field(default_factory=RoueDeLaVie)
+    # Atouts et freins, idéal d’emploi, espoirs et peurs: answers by field id of the guide texts.
+    reflexions: dict[FieldId, Reflection] = Field(default_factory=dict)
 
     @field_validator("pistes")
     @classmethod
@@ -191,6 +286,20 @@ class Workbook(_Strict):
         codes = [piste.code_rome for piste in value]
         if len(codes) != len(set(codes)):
             raise ValueError("un même métier ne peut être gardé qu’une fois comme piste")
+        return value
+
+    @field_validator("valeurs_top")
+    @classmethod
+    def _distinct_values(cls, value: list[str]) -> list[str]:
+        if len(value) != len(set(value)):
+            raise ValueError("une même valeur ne peut être choisie qu’une fois")
+        return value
+
+    @field_validator("reflexions")
+    @classmethod
+    def _bounded_reflexions(cls, value: dict[str, Reflection]) -> dict[str, Reflection]:
+        if len(value) > 60:
+            raise ValueError("trop de réponses libres (60 au plus)")
         return value
 
     @field_validator("schema_version")

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from questionnaires.engine import Progress, progress
 from questionnaires.loader import load_bank
+from workbook import attentes, reflexions, roue, valeurs
 from workbook.model import AcquisKind, Phase, Workbook
 
 INTERETS_BANK = "interets_riasec"
@@ -75,6 +77,12 @@ def _priorities_summary(workbook: Workbook) -> str:
     return f"{_plural(len(workbook.inventaire.priorities), 'acquis')} choisis (entre 5 et 10)"
 
 
+def _reflexion_module(key: str, title: str, what: str) -> Module:
+    """A guided free-text page: its progress is the questions answered (the key is its page id)."""
+    return Module(key, title, Phase.INVESTIGATION, what, partial(reflexions.progress_for, page_id=key),
+                  partial(reflexions.summary_for, page_id=key))
+
+
 MODULES: tuple[Module, ...] = (
     Module("parcours", "Mon parcours", Phase.INVESTIGATION,
            "Retracer vos formations, emplois, stages et engagements, et ce que vous en retenez.",
@@ -86,9 +94,26 @@ MODULES: tuple[Module, ...] = (
     Module("hierarchisation", "Mes acquis prioritaires", Phase.INVESTIGATION,
            "Choisir et classer les acquis que vous voulez emporter dans votre projet.",
            _priorities_progress, _priorities_summary),
+    _reflexion_module("atouts_freins", "Mes atouts et mes freins",
+                      "Dire sur quoi vous appuyer, ce qui vous freine et comment le contourner."),
     Module("interets", "Mes centres d’intérêt", Phase.INVESTIGATION,
            "Dire ce que vous aimeriez faire, activité par activité, pour dégager votre profil.",
            _interets_progress, _interets_summary),
+    Module("valeurs", "Mes valeurs professionnelles", Phase.INVESTIGATION,
+           "Dire ce qui compte pour vous dans le travail, puis choisir et classer vos cinq "
+           "valeurs essentielles.",
+           valeurs.progress, valeurs.summary),
+    Module("attentes", "Mes attentes et conditions de travail", Phase.INVESTIGATION,
+           "Dire ce que vous souhaitez, acceptez ou refusez dans vos conditions de travail.",
+           attentes.progress, attentes.summary),
+    Module("roue", "Ma roue de la vie", Phase.INVESTIGATION,
+           "Dire votre satisfaction et l’importance de chaque grand domaine de votre vie, pour "
+           "voir où porter vos efforts.",
+           roue.progress, roue.summary),
+    _reflexion_module("ideal_emploi", "Mon idéal d’emploi",
+                      "Imaginer l’emploi qui vous irait\u00a0: missions, cadre, relations, rythme."),
+    _reflexion_module("espoirs_peurs", "Mes espoirs et mes peurs",
+                      "Dire ce que vous espérez, ce que vous craignez et ce qui pourrait vous aider."),
 )
 
 

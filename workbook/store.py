@@ -11,7 +11,7 @@ from enum import StrEnum
 from sqlalchemy import func, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import sessionmaker
 
 from workbook.db import ActivityRow, DossierRow, UserRow, WorkbookRow, make_engine
 from workbook.migrations import load_workbook

@@ -2,7 +2,10 @@
 
 import pytest
 
+from questionnaires import engine
+from questionnaires.loader import load_texts
 from tests.app.helpers import open_link, plain, run, shown, shown_text, titles
+from workbook import attentes, reflexions, roue, valeurs
 from workbook.acquis import add_acquis, set_priorities, update_acquis
 from workbook.parcours import add_entry, set_fils_conducteurs
 from workbook.pistes import keep_piste
@@ -51,8 +54,29 @@ def finish_every_module(seed, dossier_id):
         workbook, acquis_id = add_acquis(workbook, kind, f"Acquis {number}")
         workbook = update_acquis(workbook, acquis_id, maitrise=3, envie=4)
     workbook = set_priorities(workbook, [item.id for item in workbook.inventaire.items])
+    workbook = finish_issue_five_modules(workbook)
     stored = seed.store.load(dossier_id)
     seed.store.save(dossier_id, workbook, stored.version)
+
+
+def finish_issue_five_modules(workbook):
+    """Values answered and five chosen, ten conditions and the three figures of the attentes,
+    every domain of the wheel rated, every guided question answered."""
+    bank = valeurs.bank()
+    answers = engine.answer_many(engine.start(bank), bank, {item.id: 1 + n % 5 for n, item in enumerate(bank.items)})
+    workbook = valeurs.set_top(workbook.model_copy(update={"valeurs": answers}),
+                               [d.id for d in bank.dimensions[:5]])
+    specs = [spec for group in attentes.condition_groups(load_texts("attentes")) for spec in group.conditions]
+    for spec in specs[:10]:
+        workbook = attentes.set_preference(workbook, spec, "accepté")
+    workbook = attentes.set_demenagement(attentes.set_trajet_max(attentes.set_salaire_minimum(
+        workbook, 1800), 40), "dans ma région")
+    for domain in roue.domains_of(workbook):
+        workbook = roue.set_satisfaction(workbook, domain.id, 6)
+    for page in load_texts("reflexions").pages.values():
+        for field in page.fields:
+            workbook = reflexions.set_text(workbook, field.id, "Une réponse.")
+    return workbook
 
 
 def test_a_finished_questionnaire_leads_on_to_the_first_module_not_done(seed, consultant):
@@ -63,6 +87,32 @@ def test_a_finished_questionnaire_leads_on_to_the_first_module_not_done(seed, co
 
     assert shown(at.header)[0] == "Prochaine étape : Mon parcours"
     assert "Mes centres d’intérêt : 54 réponses sur 54" in shown_text(at)
+
+
+def test_after_the_acquis_the_next_step_is_the_atouts_and_freins(seed, consultant):
+    dossier_id = seed.dossier(consultant, "Marie", "Curie")
+    finish_every_module(seed, dossier_id)
+    stored = seed.store.load(dossier_id)
+    seed.store.save(dossier_id, stored.workbook.model_copy(update={"reflexions": {}}), stored.version)
+
+    at = open_link(seed.link(consultant, dossier_id))
+
+    assert shown(at.header)[0] == "Prochaine étape : Mes atouts et mes freins"
+    assert at.get("page_link")[0].proto.page == "atouts_freins"
+    assert "Mes valeurs professionnelles : 36 réponses sur 36, 5 valeurs choisies sur 5" in shown_text(at)
+    assert "Ma roue de la vie : 8 domaines notés sur 8" in shown_text(at)
+
+
+def test_values_answered_but_not_chosen_lead_to_the_results_page_to_choose_them(seed, consultant):
+    dossier_id = seed.dossier(consultant, "Marie", "Curie")
+    finish_every_module(seed, dossier_id)
+    stored = seed.store.load(dossier_id)
+    seed.store.save(dossier_id, stored.workbook.model_copy(update={"valeurs_top": []}), stored.version)
+
+    at = open_link(seed.link(consultant, dossier_id))
+
+    assert shown(at.header)[0] == "Pour continuer : Mes valeurs professionnelles"
+    assert at.get("page_link")[0].proto.page == "valeurs_resultats"
 
 
 def test_with_every_module_done_the_next_step_is_exploring_metiers(seed, consultant):

@@ -80,7 +80,7 @@ def test_two_steps_are_added_in_order_and_the_form_is_emptied_after_each(page, d
     assert [plain(e.label) for e in at.expander][:2] == [
         "**1. Vendeuse** · Emploi · de septembre 2012 à juin 2018",
         "**2. Trésorière du club** · Activité associative ou syndicale · depuis janvier 2019"]
-    assert "Mes étapes (2)" in shown(at.subheader)
+    assert "Mes étapes (2)" in shown(at.header)
 
 
 @pytest.mark.parametrize("start, end, message", [
@@ -220,7 +220,7 @@ def test_a_step_is_deleted_only_once_confirmed_and_no_acquis_stays_linked_to_it(
     assert [(s.title, s.learned) for s in workbook.parcours.entries] == [("Trésorière du club", "Tenir des comptes")]
     assert workbook.inventaire.items[0].entry_ids == [club]
     assert "« Vendeuse » a été supprimée de votre parcours." in shown(at.success)
-    assert "Mes étapes (1)" in shown(at.subheader)
+    assert "Mes étapes (1)" in shown(at.header)
 
 
 def test_the_timeline_is_drawn_with_its_text_equivalent(db, dossier_id, token):
@@ -238,7 +238,7 @@ def test_the_timeline_is_drawn_with_its_text_equivalent(db, dossier_id, token):
 
 def test_an_empty_parcours_shows_the_form_but_no_timeline(page):
     assert not page.get("plotly_chart")
-    assert "Mes étapes (0)" in shown(page.subheader)
+    assert "Mes étapes (0)" in shown(page.header)
     assert "Aucune étape pour l’instant" in shown_text(page)
 
 

@@ -10,11 +10,18 @@ TIMEOUT = 30_000
 # Streamlit's own sidebar menu puts section titles directly in its <ul> (axe: list, listitem)
 # and marks an icon container presentational while focusable; neither is in our hands.
 STREAMLIT_OWN = {"list", "listitem", "presentation-role-conflict"}
-PAGES = [("", "Bonjour Léa"), ("interets", "Mes centres d’intérêt"),
-         ("interets_resultats", "Mon profil d’intérêts"), ("metiers_profil", "Métiers pour mon profil"),
-         ("metiers_recherche", "Chercher un métier"),
+PAGES = [("", "Bonjour Léa"),
+         ("parcours", "Mon parcours"), ("acquis", "Mon inventaire des acquis"),
+         ("hierarchisation", "Mes acquis prioritaires"), ("atouts_freins", "Mes atouts et mes freins"),
+         ("interets", "Mes centres d’intérêt"), ("interets_resultats", "Mon profil d’intérêts"),
+         ("valeurs", "Ce qui compte pour moi au travail"),
+         ("valeurs_resultats", "Mes valeurs professionnelles"),
+         ("attentes", "Mes attentes et conditions de travail"), ("roue_de_la_vie", "Ma roue de la vie"),
+         ("ideal_emploi", "Mon idéal d’emploi"), ("espoirs_peurs", "Mes espoirs et mes peurs"),
+         ("metiers_profil", "Métiers pour mon profil"), ("metiers_recherche", "Chercher un métier"),
          ("fiche_metier?code=J1506", "Infirmier / Infirmière en soins généraux (IDE)"),
-         ("pistes", "Mes pistes métiers"), ("mon_classeur", "Mon classeur")]
+         ("pistes", "Mes pistes métiers"), ("ecarts", "Mes écarts avec une piste"),
+         ("mon_classeur", "Mon classeur")]
 
 
 def violations(page) -> list[str]:
@@ -53,4 +60,4 @@ def test_the_beneficiarys_pages_have_no_accessibility_violation(lea, presentatio
             "[data-testid='stSidebar']").is_visible()
         lea.get_by_text("Mode présentation", exact=True).click()
         expect(lea.get_by_role("switch", name="Mode présentation")).not_to_be_checked(timeout=TIMEOUT)
-    assert not found, found
+    assert not found, "\n".join(f"{t}: {p}" for t, ps in found.items() for p in ps)

@@ -157,11 +157,20 @@ def show_in_the_next_visio(consultant: Page) -> None:
         "parseFloat(getComputedStyle(document.documentElement).fontSize) >= 20", timeout=TIMEOUT)
 
 
+def settle(page: Page) -> None:
+    """Wait for the run an interaction started to finish, as Streamlit's own tests do: typing
+    into a copy of the page that the run is about to replace would be lost."""
+    page.wait_for_timeout(150)  # the rerun request's round trip
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=TIMEOUT)
+    page.wait_for_function("!document.querySelector('[data-stale=\"true\"]')", timeout=TIMEOUT)
+
+
 def pick(page: Page, label: str, option: str) -> None:
     """Choose in a Streamlit selectbox (the first visible one with this label: the add form)."""
     page.get_by_role("combobox", name=label).first.click()
     page.keyboard.type(option)  # long lists are drawn lazily: filter first
     page.get_by_role("option", name=option, exact=True).click()
+    settle(page)
 
 
 def add_parcours_step(page: Page, kind: str, title: str, start: tuple[str, str],
@@ -170,10 +179,12 @@ def add_parcours_step(page: Page, kind: str, title: str, start: tuple[str, str],
     field = page.get_by_role("textbox", name="Intitulé ou rôle").first
     field.fill(title)
     field.press("Enter")
+    settle(page)
     pick(page, "Mois de début", start[0])
     pick(page, "Année de début", start[1])
     if end is None:
         page.get_by_text("En cours", exact=True).first.click()
+        settle(page)
     else:
         pick(page, "Mois de fin", end[0])
         pick(page, "Année de fin", end[1])
@@ -190,6 +201,7 @@ def add_acquis(page: Page, tab: str, label: str, typed: str, suggestion: str | N
     expect(field).to_have_value("")  # emptied by the run that showed the previous addition
     field.fill(typed)
     field.press("Enter")
+    settle(page)
     expect(page.get_by_role("button", name=re.compile("Ajouter tel quel$"))).to_be_enabled(timeout=TIMEOUT)
     if suggestion:
         button = page.get_by_role("button", name=re.compile(re.escape(suggestion))).first

@@ -20,6 +20,7 @@ from questionnaires.loader import (
     read_model,
 )
 from questionnaires.schema import Bank, Caveat, RiasecTexts, RiasecType, groups
+from questionnaires.schema import ValeursTexts
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "bank_small.json"
@@ -81,6 +82,51 @@ def test_every_item_text_is_a_short_phrase_starting_with_an_infinitive(interests
         verb = re.split(r"\W+", re.sub(r"^(S’|Se )", "", item.text))[0]
         assert re.search(r"(er|ir|re|oir)$", verb), item.text
         assert len(item.text) <= 70, item.text
+
+
+# --- The values bank (valeurs professionnelles) ---------------------------------------------------
+
+
+@pytest.fixture
+def values_bank() -> Bank:
+    return load_bank("valeurs_professionnelles")
+
+
+def test_values_bank_is_scored_as_values_on_an_importance_scale(values_bank):
+    labels = [point.label for point in values_bank.scale.points]
+    assert values_bank.scoring == "values"
+    assert values_bank.scale.id == "importance_5" and values_bank.scale.values == [1, 2, 3, 4, 5]
+    assert labels[0] == "Pas important du tout" and labels[-1] == "Très important"
+
+
+def test_values_bank_has_about_twelve_values_of_three_or_four_items(values_bank):
+    assert 10 <= len(values_bank.dimensions) <= 14
+    for value, items in values_bank.items_by_dimension().items():
+        assert 3 <= len(items) <= 4, value
+        for item in items:
+            assert re.fullmatch(rf"val-{value}-\d\d", item.id)
+    assert all(d.description.endswith(".") for d in values_bank.dimensions)
+
+
+def test_every_group_of_the_values_bank_mixes_different_values(values_bank):
+    assert {len(group) for group in groups(values_bank)} == {values_bank.group_size}
+    for group in groups(values_bank):
+        assert len({item.dimension for item in group}) == len(group)
+
+
+def test_values_items_complete_dans_mon_travail_il_est_important_pour_moi_de(values_bank):
+    # Each item is a short phrase that starts with an infinitive (after « Ne pas », « Me »...).
+    for item in values_bank.items:
+        verb = re.split(r"\W+", re.sub(r"^(Ne pas |M’|Me )", "", item.text))[0]
+        assert re.search(r"(er|ir|re|oir)$", verb), item.text
+        assert len(item.text) <= 70 and not item.text.endswith("."), item.text
+
+
+def test_values_texts_validate_and_name_the_caveat_and_the_top_five():
+    texts = load_texts("valeurs")
+    assert isinstance(texts, ValeursTexts)
+    assert texts.flat_protocol.label and "cinq" in texts.top_instructions
+    assert "moyenne" in texts.profile_explanation
 
 
 # --- Loader -----------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from questionnaires.loader import load_bank
 from scoring.interests import interests_results
 from scoring.quality import QualityVerdict
 from scripts import demo_data
-from workbook import access
+from workbook import access, valeurs
 from workbook.activity import IDLE_GAP, time_per_module
 from workbook.model import utcnow
 from workbook.store import Role, Store
@@ -72,7 +72,13 @@ def test_lea_has_a_complete_believable_profile(url, capsys):
         guided = time_per_module(events)["interets"]
         assert timedelta(minutes=5) < guided < timedelta(minutes=40)
 
+        # Her work values are answered too, her five not chosen yet: the next step on screen.
+        profile = valeurs.values_result(lea.valeurs)
+        assert valeurs.finished(lea) and lea.valeurs_top == []
+        assert profile.ranking[:3] == ["utilite_sociale", "equilibre", "relations"]
+
         marc = store.load(dossiers["Marc"].id).workbook.interets
+        assert store.load(dossiers["Marc"].id).workbook.valeurs is None
         assert len(marc.answers) == 24 and marc.completed_at is None
         assert {item.id for group in bank.groups()[:4] for item in group} == set(marc.answers)
 

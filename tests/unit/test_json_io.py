@@ -243,3 +243,55 @@ def test_an_invalid_piste_is_refused_with_a_french_message_naming_the_field(chan
         import_json(as_bytes(document))
 
     assert refused.value.message == message
+
+
+# --- format 4: valeurs, attentes, roue de la vie, réflexions ---------------------------------
+
+
+def workbook_with_issue_five_modules() -> Workbook:
+    from workbook.model import Attentes, Condition, LifeDomain, Reflection, RoueDeLaVie
+
+    values = QuestionnaireAnswers(bank_id="valeurs_professionnelles", bank_version="1.0",
+                                  answers={"val-01": 5, "val-02": 2})
+    return full_workbook().model_copy(update={
+        "valeurs": values,
+        "valeurs_top": ["autonomie", "utilite"],
+        "attentes": Attentes(conditions=[Condition(id="ogr-300803", label="Travail de nuit",
+                                                   category="Horaires et durée du travail",
+                                                   code_ogr="300803", preference="refusé")],
+                             salaire_minimum=1850, trajet_max_minutes=45, demenagement="dans ma région",
+                             notes="Pas de nuit : mes enfants."),
+        "roue": RoueDeLaVie(domains=[LifeDomain(id="sante", label="Santé", satisfaction=4, importance=9)]),
+        "reflexions": {"mes_peurs": Reflection(text="Ne pas y arriver", private=True)},
+    })
+
+
+def test_values_attentes_roue_and_reflexions_survive_export_then_import_unchanged():
+    workbook = workbook_with_issue_five_modules()
+    document = json.loads(export_json(workbook))["workbook"]
+
+    assert import_json(export_json(workbook)) == workbook
+    assert document["attentes"]["conditions"][0]["preference"] == "refusé"
+    assert document["reflexions"]["mes_peurs"] == {"text": "Ne pas y arriver", "private": True, "in_pdf": False}
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (set_field("valeurs", "answers", "val-01", 9),
+         "Réponse invalide pour la question val-01 : la réponse doit être un nombre entier de 1 à 5 "
+         "(valeur reçue : 9)."),
+        (set_field("valeurs_top", ["autonomie", "autonomie"]),
+         "Donnée invalide pour les cinq valeurs choisies : une même valeur ne peut être choisie qu’une fois."),
+        (set_field("attentes", "salaire_minimum", -5),
+         "Donnée invalide pour le salaire minimum : la valeur doit être au moins 0."),
+        (set_field("attentes", "demenagement", "sur la Lune"),
+         "Donnée invalide pour le déménagement accepté : valeur inconnue."),
+    ],
+)
+def test_an_invalid_issue_five_field_is_refused_with_a_french_message_naming_it(change, message):
+    document = json.loads(export_json(workbook_with_issue_five_modules()))
+    change(document)
+    with pytest.raises(WorkbookImportError) as refused:
+        import_json(as_bytes(document))
+    assert refused.value.message == message

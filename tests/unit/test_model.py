@@ -13,7 +13,14 @@ from workbook import migrations, model
 from workbook.migrations import load_workbook, upgrade
 from workbook.model import (
     SCHEMA_VERSION,
+    Attentes,
     Beneficiary,
+    Condition,
+    LifeDomain,
+    Preference,
+    Reflection,
+    Relocation,
+    RoueDeLaVie,
     PageTimingRecord,
     QuestionnaireAnswers,
     Workbook,
@@ -292,3 +299,66 @@ def test_load_workbook_validates_the_upgraded_document(format_three):
 
     assert workbook.schema_version == 3
     assert workbook.beneficiary.last_name == "Durand-Martin"
+
+
+# --- format 4: valeurs, attentes, roue de la vie, réflexions ---------------------------------
+
+
+def test_a_format_three_workbook_loads_with_empty_values_attentes_roue_and_reflexions():
+    workbook = load_workbook(_document(schema_version=3, parcours={"entries": [], "fils_conducteurs": "Soigner"}))
+
+    assert workbook.schema_version == SCHEMA_VERSION
+    assert workbook.parcours.fils_conducteurs == "Soigner"
+    assert (workbook.valeurs, workbook.valeurs_top) == (None, [])
+    assert workbook.attentes == Attentes()
+    assert workbook.roue.domains == []
+    assert workbook.reflexions == {}
+
+
+def test_a_value_is_chosen_once_and_five_at_most():
+    workbook = new_workbook("Camille", "Durand")
+    with pytest.raises(ValidationError, match="qu’une fois"):
+        workbook.valeurs_top = ["autonomie", "autonomie"]
+    with pytest.raises(ValidationError):
+        workbook.valeurs_top = ["a", "b", "c", "d", "e", "f"]
+    workbook.valeurs_top = ["autonomie", "securite"]
+    assert workbook.valeurs_top == ["autonomie", "securite"]
+
+
+def _condition(id: str = "ogr-300803", preference: str = "refusé") -> dict:
+    return {"id": id, "label": "Travail de nuit", "category": "Horaires et durée du travail",
+            "code_ogr": "300803", "preference": preference}
+
+
+def test_a_condition_of_work_has_one_answer_and_a_known_preference():
+    with pytest.raises(ValidationError, match="qu’une réponse"):
+        Attentes(conditions=[_condition(), _condition(preference="accepté")])
+    with pytest.raises(ValidationError):
+        Condition(**_condition(preference="peut-être"))
+    attentes = Attentes(conditions=[_condition()], salaire_minimum=1800, demenagement="dans ma région")
+    assert attentes.conditions[0].preference is Preference.REFUSE
+    assert attentes.demenagement is Relocation.REGION
+
+
+@pytest.mark.parametrize("field, value", [("salaire_minimum", -1), ("salaire_minimum", 100_001),
+                                          ("trajet_max_minutes", 601)])
+def test_pay_and_commute_out_of_bounds_are_refused(field, value):
+    with pytest.raises(ValidationError):
+        Attentes(**{field: value})
+
+
+def test_life_domains_have_distinct_names_whatever_the_case_and_marks_from_zero_to_ten():
+    with pytest.raises(ValidationError, match="même nom"):
+        RoueDeLaVie(domains=[LifeDomain(id="sante", label="Santé"), LifeDomain(id="autre", label=" santé ")])
+    with pytest.raises(ValidationError):
+        LifeDomain(id="sante", label="Santé", satisfaction=11)
+    assert LifeDomain(id="sante", label="Santé", satisfaction=0, importance=10).importance == 10
+
+
+def test_a_reflection_is_shared_unless_marked_private_and_sixty_answers_at_most():
+    assert Reflection(text="Mes atouts") == Reflection(text="Mes atouts", private=False, in_pdf=False)
+    workbook = new_workbook("Camille", "Durand")
+    with pytest.raises(ValidationError, match="60 au plus"):
+        workbook.reflexions = {f"champ_{n}": Reflection() for n in range(61)}
+    with pytest.raises(ValidationError):
+        workbook.reflexions = {"Pas un id": Reflection()}

@@ -109,6 +109,19 @@ def test_the_fiche_has_titles_savoir_etre_savoirs_and_work_contexts(referentiel)
     assert "Faire preuve de rigueur et de précision" in [i.libelle for i in fiche.savoir_etre]
     assert all(i.categorie for i in fiche.savoirs)
     assert ("Horaires et durée du travail", "Travail de nuit") in [(c.categorie, c.libelle) for c in fiche.contextes]
+    assert ("300803", "Travail de nuit") in [(c.code_ogr, c.libelle) for c in fiche.contextes]
+
+
+def test_every_work_context_of_the_release_is_listed_by_category(referentiel):
+    by_category = referentiel.contextes()
+
+    # All 179, those no fiche cites included, in the release's category order.
+    assert sum(len(found) for found in by_category.values()) == 179
+    assert list(by_category) == [
+        "Conditions de travail et risques professionnels", "Horaires et durée du travail",
+        "Lieux et déplacements", "Publics spécifiques", "Types de structures", "Statut d'emploi"]
+    horaires = {c.code_ogr: c.libelle for c in by_category["Horaires et durée du travail"]}
+    assert horaires["300803"] == "Travail de nuit" and len(horaires) == 15
 
 
 def test_the_fiche_links_to_the_fiches_of_its_mobilites_in_the_release_order(referentiel):

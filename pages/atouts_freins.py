@@ -1,0 +1,5 @@
+"""Mes atouts et mes freins: what to lean on, what holds back, and how to get round it."""
+
+from ui.reflexions import reflexion_page
+
+reflexion_page("atouts_freins", module="atouts_freins")

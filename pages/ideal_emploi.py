@@ -1,0 +1,5 @@
+"""Mon idéal d’emploi: the job imagined without constraints, and what is no longer wanted."""
+
+from ui.reflexions import reflexion_page
+
+reflexion_page("ideal_emploi", module="ideal_emploi")

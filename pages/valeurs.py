@@ -1,0 +1,9 @@
+"""Values questionnaire (valeurs professionnelles): short groups of statements rated for
+importance, each answer saved at once, on the same engine as the interests questionnaire."""
+
+from ui.questionnaire import run_questionnaire
+from workbook import valeurs
+
+run_questionnaire(valeurs.bank(), field="valeurs", module="valeurs",
+                  results_page="pages/valeurs_resultats.py",
+                  results_label="Voir mes valeurs professionnelles →", item_word="phrase")

@@ -1,0 +1,74 @@
+"""Mes valeurs professionnelles: the profile of values, then the five that matter most, in order."""
+
+import streamlit as st
+
+from questionnaires.loader import load_texts
+from scoring.values import chart_span
+from ui import charts, session
+from ui.layout import chart_height, presentation_on
+from ui.ranking import ranked_choice, ranked_list
+from workbook import valeurs
+from workbook.valeurs import CHOSEN_NOTE, TOP_SIZE, ValeursError
+
+MODULE = "valeurs"
+QUESTIONNAIRE = "pages/valeurs.py"
+bank = valeurs.bank()
+texts = load_texts("valeurs")
+opened = session.require_workbook()
+session.touch_activity(opened, MODULE)
+
+
+def save(change) -> bool:
+    return session.save_or_explain(opened, change, MODULE, (ValeursError,))
+
+
+st.title("Mes valeurs professionnelles")
+result = valeurs.values_result(opened.workbook.valeurs, bank)
+if result is None or not result.complete:
+    st.info(f"**{texts.incomplete.label}** — {texts.incomplete.text}")
+    label = "Commencer le questionnaire" if result is None else "Compléter le questionnaire"
+    st.page_link(QUESTIONNAIRE, label=label, icon=":material/balance:")
+    st.stop()
+
+st.write(texts.results_intro)
+if result.flat_protocol:
+    st.warning(f"**{texts.flat_protocol.label}** — {texts.flat_protocol.text}", icon=":material/info:")
+
+st.header("Mon profil de valeurs")
+st.caption(texts.profile_explanation)
+rows = valeurs.profile_rows(result, opened.workbook.valeurs_top, bank)
+span = chart_span(result)
+figure = charts.bar_figure(
+    [valeurs.chart_label(row) for row in rows], [row.ipsatised for row in rows],
+    value_texts=[row.gap for row in rows], x_range=(-span, span), tick_suffix="",
+    height=chart_height(120 + 34 * len(rows)), font_scale=1.3 if presentation_on() else 1.0,
+)
+text = valeurs.profile_text(rows)
+st.plotly_chart(figure, alt=text, config={"displayModeBar": False}, theme=None)
+if opened.workbook.valeurs_top:
+    st.caption(CHOSEN_NOTE)
+with st.expander("Le graphique en texte"):
+    st.write(text)
+    st.table(charts.rows_table(valeurs.profile_table(rows), index="Valeur"))
+
+st.header("Mes cinq valeurs essentielles")
+st.caption(texts.top_instructions)
+# Offered in the profile's order: what stands out comes first, the choice stays free.
+options = {row.id: row.label for row in rows}
+new_order = ranked_choice("Les valeurs qui comptent le plus pour moi", options,
+                          opened.workbook.valeurs_top, f"{session.WIDGET_PREFIX}valeurs_top",
+                          max_selections=TOP_SIZE, placeholder="Choisissez jusqu’à cinq valeurs")
+if new_order is not None:
+    save(lambda wb: valeurs.set_top(wb, new_order, bank))
+
+top = valeurs.top_values(opened.workbook, bank)
+if len(top) < TOP_SIZE:
+    st.info(f"Vous avez choisi {len(top)} valeur(s) sur {TOP_SIZE}.", icon=":material/info:")
+move = ranked_list([(value, f"{label} — {description}") for value, label, description in top],
+                   "valeurs_top")
+if move is not None and save(lambda wb: valeurs.move_top(wb, *move)):
+    st.rerun()
+if top:
+    st.caption(texts.top_use)
+with st.expander("Ce que recouvre chaque valeur"):
+    st.markdown("\n".join(f"- **{d.label}**\u00a0: {d.description}" for d in bank.dimensions))
