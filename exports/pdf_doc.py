@@ -223,26 +223,25 @@ class ContentsPage:
         pdf.insert_toc_placeholder(self, pages=1)
 
     def __call__(self, pdf: FPDF, outline: list[OutlineSection]) -> None:
+        # The sections only (at most one per module: the page always has room); their parts
+        # stay in the PDF's bookmarks. fpdf2 needs the contents' page count before rendering.
         pdf.set_x(pdf.l_margin)
         for item in outline:
-            if item.page_number > self.page:
+            if item.page_number > self.page and item.level == 0:
                 self._entry(pdf, item)
 
     @staticmethod
     def _entry(pdf: FPDF, item: OutlineSection) -> None:
-        top = item.level == 0
-        size = 12.5 if top else 11
-        indent = 0 if top else 7
+        size = 12.5
         number = str(pdf.pages[item.page_number].get_label())
         link = pdf.add_link(page=item.page_number)
-        pdf.set_font(FONT, "B" if top else "", size)
-        h = pdf.line_height(size) * (1.25 if top else 1.1)
-        if top:
-            pdf.ln(2)
+        pdf.set_font(FONT, "B", size)
+        h = pdf.line_height(size) * 1.25
+        pdf.ln(2)
         name = french_spacing(item.name)
-        name_w = min(pdf.get_string_width(name) + 1, pdf.epw - indent - 20)
+        name_w = min(pdf.get_string_width(name) + 1, pdf.epw - 20)
         number_w = pdf.get_string_width(number) + 1
-        pdf.set_x(pdf.l_margin + indent)
+        pdf.set_x(pdf.l_margin)
         pdf.cell(name_w, h, name, link=link)
         dots_from, dots_to = pdf.get_x() + 1.5, pdf.w - pdf.r_margin - number_w - 1.5
         if dots_to > dots_from:

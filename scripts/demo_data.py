@@ -31,13 +31,13 @@ from sqlalchemy import update
 from sqlalchemy.engine import make_url
 
 from questionnaires import engine
-from questionnaires.loader import load_bank
+from questionnaires.loader import load_bank, load_texts
 from questionnaires.schema import Bank, groups
 from scoring.interests import interests_results
-from workbook import access, valeurs
+from workbook import access, acquis, attentes, parcours, reflexions, roue, valeurs
 from workbook.activity import format_duration
 from workbook.db import DossierRow, database_url
-from workbook.model import QuestionnaireAnswers, Workbook, new_workbook, utcnow
+from workbook.model import AcquisKind, QuestionnaireAnswers, Workbook, new_workbook, utcnow
 from workbook.modules import INTERETS_BANK
 from workbook.overview import overview
 from workbook.store import Dossier, Role, Store, User
@@ -214,6 +214,43 @@ def _fill(store: Store, dossier: Dossier, persona: Persona, bank: Bank, today: d
         s.execute(update(DossierRow).where(DossierRow.id == dossier.id).values(created_at=created_at))
     for at in events:
         store.record_activity(dossier.id, MODULE, at=at)
+
+
+# --- a workbook at the end of a bilan (benchmark, tests) ----------------------------------------
+def every_module_filled(workbook: Workbook) -> Workbook:
+    """The workbook with every module of the guide filled in, as at the end of a bilan: six
+    steps of parcours, twenty rated acquis, ten priorities, five values, fifteen conditions of
+    work, the life wheel and every guided question answered; the two questionnaires are
+    answered too when they are not yet."""
+    for name, bank_id in (("interets", INTERETS_BANK), ("valeurs", valeurs.VALEURS_BANK)):
+        if getattr(workbook, name) is None:
+            bank = load_bank(bank_id)
+            answers = {item.id: 1 + n * 7 % 5 for n, item in enumerate(bank.items)}
+            workbook = workbook.model_copy(update={name: engine.answer_many(engine.start(bank), bank, answers)})
+    words = "Une réponse de quelques lignes, comme en écrivent les bénéficiaires. " * 4
+    for year in range(2008, 2020, 2):
+        workbook, entry_id = parcours.add_entry(workbook, kind="emploi", title=f"Emploi {year}",
+                                                start=f"{year}-09", end=f"{year + 2}-06")
+        workbook = parcours.update_entry(workbook, entry_id, activities=words, liked=words, learned=words)
+    workbook = parcours.set_fils_conducteurs(workbook, words)
+    kinds = list(AcquisKind)
+    for n in range(20):
+        workbook, item_id = acquis.add_acquis(workbook, kinds[n % 3], f"Acquis numéro {n + 1}")
+        workbook = acquis.update_acquis(workbook, item_id, maitrise=1 + n % 4, envie=1 + (n // 2) % 4)
+    workbook = acquis.set_priorities(workbook, [item.id for item in workbook.inventaire.items[:10]])
+    workbook = valeurs.set_top(workbook, [d.id for d in valeurs.bank().dimensions[:5]])
+    specs = [spec for group in attentes.condition_groups(load_texts("attentes")) for spec in group.conditions]
+    for n, spec in enumerate(specs[:15]):
+        workbook = attentes.set_preference(workbook, spec, ("souhaité", "accepté", "refusé")[n % 3])
+    workbook = attentes.set_salaire_minimum(attentes.set_notes(workbook, words), 1900)
+    workbook = attentes.set_demenagement(attentes.set_trajet_max(workbook, 45), "dans ma région")
+    for n, domain in enumerate(roue.domains_of(workbook)):
+        workbook = roue.set_importance(roue.set_satisfaction(workbook, domain.id, 2 + n), domain.id, 9 - n)
+    for page in load_texts("reflexions").pages.values():
+        for question in page.fields:
+            workbook = reflexions.set_text(workbook, question.id, words)
+    return workbook
+
 
 
 # --- the demo accounts ----------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from argon2 import PasswordHasher
 from streamlit.runtime.pages_manager import PagesManager
 
 from tests.app.helpers import Seed
+from tests.rome import imported_template, sqlite_copy
 from ui import session
 from workbook import access
 from workbook.store import Store
@@ -57,6 +58,19 @@ def db(tmp_path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
 @pytest.fixture
 def seed(db: Store) -> Seed:
     return Seed(db)
+
+
+@pytest.fixture
+def with_rome(db: Store, tmp_path_factory, tmp_path, monkeypatch) -> Iterator[Store]:
+    """This test's database holding the real référentiel (replaces the empty one of `db`; the
+    release is imported once per test process, each test gets a copy)."""
+    db.engine.dispose()
+    url = sqlite_copy(imported_template(tmp_path_factory), tmp_path / "rome.sqlite3")
+    monkeypatch.setenv("DATABASE_URL", url)
+    store = Store.from_url(url)
+    yield store
+    store.engine.dispose()
+    session._store_for.clear()
 
 
 @pytest.fixture

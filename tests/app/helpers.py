@@ -149,3 +149,20 @@ def shown_text(at: AppTest) -> str:
     ))
 
 
+def change_workbook(store: Store, dossier_id: int, change: Callable[[Workbook], Workbook]) -> Workbook:
+    """Apply `change` to the stored workbook and save it, as another session would."""
+    stored = store.load(dossier_id)
+    workbook = change(stored.workbook)
+    store.save(dossier_id, workbook, stored.version)
+    return workbook
+
+
+def radio_key(item) -> str:
+    """The key of a questionnaire item's radio (the pages' WIDGET_PREFIX and the item id)."""
+    return f"{session.WIDGET_PREFIX}{item.id}"
+
+
+def answer(at: AppTest, item, value: int) -> AppTest:
+    """Answer one questionnaire item and let the page run."""
+    at.radio(key=radio_key(item)).set_value(value)
+    return run(at)

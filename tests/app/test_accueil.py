@@ -2,12 +2,8 @@
 
 import pytest
 
-from questionnaires import engine
-from questionnaires.loader import load_texts
+from scripts.demo_data import every_module_filled
 from tests.app.helpers import open_link, plain, run, shown, shown_text, titles
-from workbook import attentes, reflexions, roue, valeurs
-from workbook.acquis import add_acquis, set_priorities, update_acquis
-from workbook.parcours import add_entry, set_fils_conducteurs
 from workbook.pistes import keep_piste
 
 
@@ -46,37 +42,9 @@ def test_a_started_questionnaire_is_offered_to_resume(seed, consultant):
 
 def finish_every_module(seed, dossier_id):
     """A workbook where every module of the guide is done, the interests all at 4."""
-    workbook = seed.interets(dossier_id, lambda letter: 4)
-    for title in ("Aide-soignante", "Bénévole aux Restos du cœur"):
-        workbook, entry_id = add_entry(workbook, kind="emploi", title=title, start="2015-09")
-    workbook = set_fils_conducteurs(workbook, "Prendre soin des autres.")
-    for number, kind in enumerate(["savoir", "savoir-faire", "savoir-être", "savoir-faire", "savoir"]):
-        workbook, acquis_id = add_acquis(workbook, kind, f"Acquis {number}")
-        workbook = update_acquis(workbook, acquis_id, maitrise=3, envie=4)
-    workbook = set_priorities(workbook, [item.id for item in workbook.inventaire.items])
-    workbook = finish_issue_five_modules(workbook)
+    workbook = every_module_filled(seed.interets(dossier_id, lambda letter: 4))
     stored = seed.store.load(dossier_id)
     seed.store.save(dossier_id, workbook, stored.version)
-
-
-def finish_issue_five_modules(workbook):
-    """Values answered and five chosen, ten conditions and the three figures of the attentes,
-    every domain of the wheel rated, every guided question answered."""
-    bank = valeurs.bank()
-    answers = engine.answer_many(engine.start(bank), bank, {item.id: 1 + n % 5 for n, item in enumerate(bank.items)})
-    workbook = valeurs.set_top(workbook.model_copy(update={"valeurs": answers}),
-                               [d.id for d in bank.dimensions[:5]])
-    specs = [spec for group in attentes.condition_groups(load_texts("attentes")) for spec in group.conditions]
-    for spec in specs[:10]:
-        workbook = attentes.set_preference(workbook, spec, "accepté")
-    workbook = attentes.set_demenagement(attentes.set_trajet_max(attentes.set_salaire_minimum(
-        workbook, 1800), 40), "dans ma région")
-    for domain in roue.domains_of(workbook):
-        workbook = roue.set_satisfaction(workbook, domain.id, 6)
-    for page in load_texts("reflexions").pages.values():
-        for field in page.fields:
-            workbook = reflexions.set_text(workbook, field.id, "Une réponse.")
-    return workbook
 
 
 def test_a_finished_questionnaire_leads_on_to_the_first_module_not_done(seed, consultant):
@@ -123,7 +91,7 @@ def test_with_every_module_done_the_next_step_is_exploring_metiers(seed, consult
 
     assert shown(at.header)[0] == "Prochaine étape : explorer des métiers"
     assert [link.label for link in at.get("page_link")] == ["Métiers pour mon profil"]
-    assert "Mon parcours : 2 expériences, fils conducteurs écrits" in shown_text(at)
+    assert "Mon parcours : 6 expériences, fils conducteurs écrits" in shown_text(at)
 
 
 def test_with_pistes_kept_the_home_page_lists_them_and_points_to_the_download(seed, consultant):

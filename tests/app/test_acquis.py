@@ -3,13 +3,10 @@ parcours, deleting; each change saved in the database as it is made."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 
 import pytest
 
-from tests.app.helpers import Seed, open_link, plain, run, show_page, shown, shown_text
-from tests.rome import imported_template, sqlite_copy
-from ui import session
+from tests.app.helpers import Seed, change_workbook, open_link, plain, run, show_page, shown, shown_text
 from workbook.acquis import add_acquis, update_acquis
 from workbook.model import AcquisKind, Parcours, ParcoursEntry, Workbook
 from workbook.store import Store
@@ -21,30 +18,11 @@ CLUB = ParcoursEntry(id="tresorier1", kind="activité associative ou syndicale",
 
 
 @pytest.fixture
-def with_rome(db: Store, tmp_path_factory, tmp_path, monkeypatch) -> Iterator[Store]:
-    """This test's database holding the real référentiel (imported once per test process)."""
-    db.engine.dispose()
-    url = sqlite_copy(imported_template(tmp_path_factory), tmp_path / "rome.sqlite3")
-    monkeypatch.setenv("DATABASE_URL", url)
-    store = Store.from_url(url)
-    yield store
-    store.engine.dispose()
-    session._store_for.clear()
-
-
-@pytest.fixture
 def rome_dossier(with_rome):
     seed = Seed(with_rome)
     consultant = seed.consultant()
     dossier_id = seed.dossier(consultant, "Léa", "Dubois")
     return with_rome, dossier_id, seed.link(consultant, dossier_id)
-
-
-def change_workbook(store: Store, dossier_id: int, change) -> Workbook:
-    stored = store.load(dossier_id)
-    workbook = change(stored.workbook)
-    store.save(dossier_id, workbook, stored.version)
-    return workbook
 
 
 def with_parcours(workbook: Workbook) -> Workbook:

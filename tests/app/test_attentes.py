@@ -4,17 +4,15 @@ fiche cites a refused contexte are shown, here and on « Mes pistes métiers ».
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 
 import pytest
 
 from questionnaires.loader import load_texts
-from tests.app.helpers import Seed, open_link, plain, run, show_page, shown
-from tests.rome import imported_template, sqlite_copy
+from tests.app.helpers import Seed, change_workbook, open_link, plain, run, show_page, shown
 from ui import session
 from workbook import attentes
 from workbook.attentes import ConditionSpec
-from workbook.model import Preference, Relocation, Workbook
+from workbook.model import Preference, Relocation
 from workbook.pistes import keep_piste
 from workbook.store import Store
 
@@ -24,13 +22,6 @@ KEY = f"{session.WIDGET_PREFIX}attentes:"
 NIGHT = ConditionSpec("ogr-300803", "Travail de nuit", "Horaires et durée du travail", "300803")
 NURSE = "Infirmier / Infirmière en soins généraux (IDE)"
 
-
-
-def change_workbook(store: Store, dossier_id: int, change) -> Workbook:
-    stored = store.load(dossier_id)
-    workbook = change(stored.workbook)
-    store.save(dossier_id, workbook, stored.version)
-    return workbook
 
 
 def stored(store: Store, dossier_id: int):
@@ -131,18 +122,6 @@ def test_without_a_referentiel_the_piste_check_says_it_needs_one(db, dossier_id,
 
 
 # --- With the real ROME ---------------------------------------------------------------------------
-
-
-@pytest.fixture
-def with_rome(db: Store, tmp_path_factory, tmp_path, monkeypatch) -> Iterator[Store]:
-    """This test's database holding the real référentiel (imported once per test process)."""
-    db.engine.dispose()
-    url = sqlite_copy(imported_template(tmp_path_factory), tmp_path / "rome.sqlite3")
-    monkeypatch.setenv("DATABASE_URL", url)
-    store = Store.from_url(url)
-    yield store
-    store.engine.dispose()
-    session._store_for.clear()
 
 
 @pytest.fixture

@@ -1,20 +1,11 @@
 """Interests questionnaire (pages/interets.py): groups of six, every answer saved at once."""
 
 from questionnaires.schema import groups
-from tests.app.helpers import BANK, click, open_link, plain, run, show_page, shown, titles
+from tests.app.helpers import BANK, answer, click, open_link, plain, radio_key, show_page, shown, titles
 from workbook.store import StaleWorkbookError
 
 GROUPS = groups(BANK)
 PAGE = "pages/interets.py"
-
-
-def radio_key(item) -> str:
-    return f"wb:{item.id}"
-
-
-def answer(at, item, value: int):
-    at.radio(key=radio_key(item)).set_value(value)
-    return run(at)
 
 
 def open_questionnaire(token):

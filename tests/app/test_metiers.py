@@ -3,57 +3,16 @@ and what they say when no référentiel is installed."""
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
-from referentiel.importer import import_release
-from tests.app.helpers import click, open_link, plain, run, show_page, shown, shown_text, titles
-from ui import session
-from workbook.db import make_engine
-from workbook.store import Store
+from tests.app.helpers import Seed, click, open_link, plain, run, show_page, shown, shown_text, titles
 
-ROOT = Path(__file__).resolve().parents[2]
-RELEASE = Path(os.environ.get("ROME_RELEASE_DIR") or ROOT.parent / "shared" / "rome-v460")
 IDE = "Infirmier / Infirmière en soins généraux (IDE)"
-
-
-@pytest.fixture(scope="module")
-def rome_template(tmp_path_factory) -> Path:
-    """One SQLite file with the référentiel imported, copied for each test (import once)."""
-    if not RELEASE.is_dir():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"the ROME release is required in CI and was not found at {RELEASE}")
-        pytest.skip(f"ROME release not found at {RELEASE}")
-    path = tmp_path_factory.mktemp("rome") / "template.sqlite3"
-    engine = make_engine(f"sqlite:///{path}")
-    import_release(engine, RELEASE)
-    engine.dispose()
-    return path
-
-
-@pytest.fixture
-def with_rome(db: Store, rome_template: Path, tmp_path, monkeypatch) -> Iterator[Store]:
-    """This test's database, holding the référentiel (replaces the empty one of `db`)."""
-    db.engine.dispose()
-    path = tmp_path / "rome.sqlite3"
-    shutil.copyfile(rome_template, path)
-    url = f"sqlite:///{path}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    store = Store.from_url(url)
-    yield store
-    store.engine.dispose()
-    session._store_for.clear()
 
 
 @pytest.fixture
 def lea(with_rome):
     """A beneficiary « Léa » whose interests put S first and I second."""
-    from tests.app.helpers import Seed
-
     seed = Seed(with_rome)
     consultant = seed.consultant()
     dossier_id = seed.dossier(consultant, "Léa", "Dubois")

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from questionnaires import engine
 from questionnaires.schema import groups
-from tests.app.helpers import click, open_link, plain, run, show_page, shown, titles
+from tests.app.helpers import answer, click, open_link, plain, show_page, shown, titles
 from workbook import valeurs
 from workbook.model import Workbook
 from workbook.store import Store
@@ -29,15 +29,6 @@ def seed_valeurs(store: Store, dossier_id: int, values: Mapping[str, int], curre
     workbook = valeurs.set_top(stored.workbook.model_copy(update={"valeurs": state}), top or [])
     store.save(dossier_id, workbook, stored.version)
     return workbook
-
-
-def radio_key(item) -> str:
-    return f"wb:{item.id}"
-
-
-def answer(at, item, value: int):
-    at.radio(key=radio_key(item)).set_value(value)
-    return run(at)
 
 
 def open_questionnaire(token):

@@ -259,3 +259,69 @@ def test_a_beneficiary_retraces_her_path_inventories_her_acquis_and_sees_the_gap
                      "Mon inventaire des acquis", "Appliquer un protocole de soin", "Patience",
                      "Mes écarts avec mes pistes", "Infirmier / Infirmière en soins généraux (IDE)"):
         assert expected in text, expected
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    """Add an option to a Streamlit multiselect, then close its list."""
+    page.get_by_role("combobox", name=label).click()
+    page.keyboard.type(option)
+    page.get_by_role("option", name=option, exact=True).click()
+    page.keyboard.press("Escape")
+    settle(page)
+
+
+def rate(page: Page, domain: str, satisfaction: int, importance: int) -> None:
+    for scale, mark in (("ma satisfaction", satisfaction), ("l’importance de ce domaine pour moi", importance)):
+        group = page.get_by_role("radiogroup", name=re.compile(f"^{re.escape(domain)} — {scale}"))
+        group.get_by_role("radio", name=str(mark), exact=True).click()
+        expect(group.get_by_role("radio", name=str(mark), exact=True)).to_be_checked(timeout=TIMEOUT)
+        settle(page)
+
+
+# Léa's five values, as she picks them; then she moves « Équilibre de vie » to the top.
+LEA_TOP = ["Utilité sociale", "Équilibre de vie", "Relations avec les collègues", "Sécurité de l’emploi",
+           "Autonomie"]
+# Satisfaction and importance per domain of her life wheel.
+LEA_WHEEL = {"Travail": (4, 9), "Finances": (5, 7), "Santé": (7, 9), "Famille et amis": (8, 10),
+             "Couple": (6, 8), "Développement personnel": (3, 8), "Loisirs": (5, 5), "Cadre de vie": (8, 6)}
+
+
+def test_a_beneficiary_chooses_her_five_values_and_draws_her_life_wheel(demo_server, browser):
+    url, link = demo_server
+    page = browser.new_context(locale="fr-FR", accept_downloads=True).new_page()
+    page.goto(link)
+    expect(heading(page, "Bonjour Léa")).to_be_visible(timeout=TIMEOUT)
+
+    # Her values questionnaire is answered (demo data): the profile, then her choice.
+    page.get_by_role("link", name="Mes valeurs professionnelles").click()
+    expect(heading(page, "Mon profil de valeurs")).to_be_visible(timeout=TIMEOUT)
+    for value in LEA_TOP:
+        choose(page, "Les valeurs qui comptent le plus pour moi", value)
+    expect(page.get_by_text("Vous avez choisi")).to_have_count(0)  # five of five: no reminder
+    page.get_by_role("button", name="↑ Monter").nth(1).click()  # the second one goes first
+    settle(page)
+    expect(page.locator("[data-testid='stMarkdownContainer'] p").filter(
+        has_text=re.compile(r"^1\. Équilibre de vie —"))).to_be_visible(timeout=TIMEOUT)
+
+    page.get_by_role("link", name="Ma roue de la vie").click()
+    expect(heading(page, "Ma roue de la vie")).to_be_visible(timeout=TIMEOUT)
+    for domain, (satisfaction, importance) in LEA_WHEEL.items():
+        rate(page, domain, satisfaction, importance)
+    expect(heading(page, "Ce que dit ma roue")).to_be_visible()
+    expect(page.get_by_text("Satisfaction globale", exact=True)).to_be_visible(timeout=TIMEOUT)
+    # Importance × (10 − satisfaction): développement personnel 56, travail 54 come first.
+    priorities = page.locator("ol li")
+    expect(priorities.first).to_contain_text("Développement personnel", timeout=TIMEOUT)
+    expect(priorities.nth(1)).to_contain_text("Travail")
+
+    page.get_by_role("link", name="Télécharger mon classeur").click()
+    expect(heading(page, "Mon classeur")).to_be_visible(timeout=TIMEOUT)
+    with page.expect_download(timeout=TIMEOUT) as download_info:
+        page.get_by_role("button", name="Télécharger mon classeur (PDF)").click()
+    reader = PdfReader(BytesIO(open(download_info.value.path(), "rb").read()))
+    text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    assert "Mes cinq valeurs essentielles" in text
+    for rank, value in enumerate(["Équilibre de vie", "Utilité sociale", *LEA_TOP[2:]], 1):
+        assert f"{rank}. {value}" in text, value
+    assert "Ma roue de la vie" in text and "Développement personnel" in text
+    page.context.close()

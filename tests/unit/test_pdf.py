@@ -12,11 +12,14 @@ from pypdf import PdfReader
 from exports.french import french_percent
 from exports.pdf_charts import draw_bars, draw_radar
 from exports.pdf_doc import WorkbookPDF
+from exports.pdf_sections import SECTIONS
 from exports.pdf_workbook import build_workbook_pdf
 from questionnaires.loader import load_bank, load_texts
 from questionnaires.schema import Caveat
 from scoring.matching import metier_match
 from scoring.riasec import score_riasec
+from scripts.demo_data import every_module_filled
+from tests.pdf_text import text_of
 from workbook.model import PisteStatus, QuestionnaireAnswers, Workbook, new_workbook
 from workbook.pistes import keep_piste, update_piste
 
@@ -51,10 +54,6 @@ def pages_text(pdf_bytes: bytes) -> list[str]:
     return [page.extract_text() for page in read(pdf_bytes).pages]
 
 
-def all_text(pdf_bytes: bytes) -> str:
-    return "\n".join(pages_text(pdf_bytes))
-
-
 @pytest.fixture(scope="module")
 def full_pdf() -> bytes:
     workbook = answered(new_workbook("Zoé", "L’Œillet-Müller", started_on=date(2026, 3, 1)), CLEAR_PROFILE)
@@ -78,7 +77,7 @@ def test_cover_shows_title_name_dates_and_the_confidentiality_notice(full_pdf):
 
 
 def test_the_holland_code_and_what_its_letters_mean_are_written(full_pdf):
-    text = all_text(full_pdf)
+    text = text_of(full_pdf, keep_spacing=True)
     texts = load_texts("riasec")
     assert "S I A" in text
     assert "Social · Investigateur · Artistique" in text
@@ -87,7 +86,7 @@ def test_the_holland_code_and_what_its_letters_mean_are_written(full_pdf):
 
 
 def test_the_score_table_lists_the_six_types_in_hexagon_order(full_pdf):
-    lines = all_text(full_pdf).splitlines()
+    lines = text_of(full_pdf, keep_spacing=True).splitlines()
     start = lines.index("Type Intitulé Moyenne sur 5 Score Réponses")
     assert lines[start + 1:start + 7] == [
         "R Réaliste 2,0 25\u202f% 9 / 9",
@@ -100,7 +99,7 @@ def test_the_score_table_lists_the_six_types_in_hexagon_order(full_pdf):
 
 
 def test_consistency_and_differentiation_are_explained_in_plain_french(full_pdf):
-    text = " ".join(all_text(full_pdf).split())
+    text = text_of(full_pdf)
     texts = load_texts("riasec")
     assert f"Cohérence : {texts.consistency['moyenne'].label.lower()} (moyenne)" in text
     assert "Différenciation : profil bien différencié" in text
@@ -109,11 +108,12 @@ def test_consistency_and_differentiation_are_explained_in_plain_french(full_pdf)
 def test_completion_date_is_read_in_paris_time():
     late = datetime(2026, 11, 24, 23, 30, tzinfo=timezone.utc)  # 00:30 on the 25th in Paris
     workbook = answered(new_workbook("Ana", "Lopes"), CLEAR_PROFILE, completed_at=late)
-    assert "Terminé le 25 novembre 2026" in all_text(build_workbook_pdf(workbook, generated_at=GENERATED_AT))
+    text = text_of(build_workbook_pdf(workbook, generated_at=GENERATED_AT), keep_spacing=True)
+    assert "Terminé le 25 novembre 2026" in text
 
 
 def test_french_typography_reads_back_intact(full_pdf):
-    text = all_text(full_pdf)
+    text = text_of(full_pdf, keep_spacing=True)
     for fragment in ("é", "è", "ê", "à", "Œ", "’", "« SEA »", "intérêt", "Différenciation", "100\u202f%"):
         assert fragment in text, fragment
 
@@ -160,6 +160,22 @@ def test_contents_page_lists_sections_with_their_page_numbers(full_pdf):
     assert f"Mes centres d’intérêt {section_page + 1}" in contents
 
 
+def test_a_workbook_with_every_module_filled_lists_every_section_on_one_contents_page():
+    # Every section with its parts once overflowed the one page kept for the contents.
+    workbook = every_module_filled(new_workbook("Zoé", "L’Œillet-Müller"))
+    reader = read(build_workbook_pdf(workbook, generated_at=GENERATED_AT))
+    sections = [entry.title for entry in reader.outline if not isinstance(entry, list)][1:]
+    contents = " ".join(reader.pages[1].extract_text().split())
+
+    assert len(sections) == len(SECTIONS) - 2  # no piste kept: neither pistes nor écarts
+    for title in sections:
+        page = next(reader.get_destination_page_number(entry) for entry in reader.outline
+                    if not isinstance(entry, list) and entry.title == title)
+        assert f"{' '.join(title.split())} {page + 1}" in contents, title
+    assert "Ce que disent mes trois lettres" not in contents  # parts stay in the bookmarks
+    assert reader.pages[2].extract_text().splitlines()[1] == "Mon parcours"  # after the running title
+
+
 def test_metadata_are_french_with_title_and_author(full_pdf):
     reader = read(full_pdf)
     assert reader.metadata.author == "Guide bilan"
@@ -171,13 +187,13 @@ def test_workbook_without_answers_has_no_interests_section_and_says_no_module_is
     texts = pages_text(empty_pdf)
     assert len(texts) == 2
     assert "Aucun module n’est encore terminé" in texts[1]
-    assert "Mes centres d’intérêt" not in all_text(empty_pdf)
+    assert "Mes centres d’intérêt" not in text_of(empty_pdf, keep_spacing=True)
     assert [entry.title for entry in read(empty_pdf).outline] == ["Sommaire"]
 
 
 def test_a_name_with_oe_ligature_apostrophe_and_accents_is_written_everywhere():
     workbook = new_workbook("Chloé-Noël", "d’Œillet de Saint-Aubœuf")
-    text = all_text(build_workbook_pdf(workbook, generated_at=GENERATED_AT))
+    text = text_of(build_workbook_pdf(workbook, generated_at=GENERATED_AT), keep_spacing=True)
     assert text.count("Chloé-Noël d’Œillet de Saint-Aubœuf") == 2  # cover and running header
 
 
@@ -199,7 +215,7 @@ def test_a_very_long_name_is_cut_in_the_running_header_but_whole_on_the_cover():
 )
 def test_a_profile_to_read_with_care_gets_its_caveat_but_still_shows_its_code(values, caveat):
     workbook = answered(new_workbook("Ana", "Lopes"), values)
-    text = all_text(build_workbook_pdf(workbook, generated_at=GENERATED_AT))
+    text = text_of(build_workbook_pdf(workbook, generated_at=GENERATED_AT), keep_spacing=True)
     assert load_texts("riasec").caveats[caveat].label in text
     assert "R I A" in text  # every mean tied: hexagon order decides, the code is not hidden
     assert "120 possibles" in text
@@ -207,7 +223,7 @@ def test_a_profile_to_read_with_care_gets_its_caveat_but_still_shows_its_code(va
 
 def test_incomplete_answers_show_the_incomplete_note_and_no_code():
     workbook = answered(new_workbook("Ana", "Lopes"), CLEAR_PROFILE, only=20)
-    text = all_text(build_workbook_pdf(workbook, generated_at=GENERATED_AT))
+    text = text_of(build_workbook_pdf(workbook, generated_at=GENERATED_AT), keep_spacing=True)
     assert load_texts("riasec").caveats[Caveat.INCOMPLETE].label in text
     assert "Réponses 20 sur 54 questions" in text
     assert "Mon code Holland" not in text
@@ -218,7 +234,7 @@ def test_answers_to_items_no_longer_in_the_bank_are_ignored():
     workbook = answered(new_workbook("Ana", "Lopes"), CLEAR_PROFILE)
     extra = {**workbook.interets.answers, "int-x-99": 5}
     workbook = workbook.model_copy(update={"interets": workbook.interets.model_copy(update={"answers": extra})})
-    assert "S I A" in all_text(build_workbook_pdf(workbook, generated_at=GENERATED_AT))
+    assert "S I A" in text_of(build_workbook_pdf(workbook, generated_at=GENERATED_AT), keep_spacing=True)
 
 
 def test_charts_write_each_label_and_number_and_work_for_eight_axes():
@@ -277,7 +293,7 @@ def pistes_pdf() -> bytes:
 
 def pistes_text(pdf_bytes: bytes) -> str:
     # Lines joined by plain spaces; the unbreakable spaces of French typography stay as they are.
-    text = all_text(pdf_bytes)
+    text = text_of(pdf_bytes, keep_spacing=True)
     return re.sub(r"[ \n]+", " ", text[text.index("Mes pistes métiers\n"):])
 
 

@@ -12,6 +12,7 @@ from exports.pdf_doc import WorkbookPDF
 from exports.pdf_sections import SECTIONS
 from exports.pdf_workbook import build_workbook_pdf
 from questionnaires.loader import load_texts
+from tests.pdf_text import text_of
 from workbook.acquis import add_acquis, set_priorities, update_acquis
 from workbook.model import AcquisKind, Parcours, ParcoursEntry, Workbook, new_workbook
 
@@ -41,12 +42,6 @@ def inventoried() -> tuple[Workbook, list[str]]:
             workbook = update_acquis(workbook, new_id, maitrise=maitrise, envie=envie)
         ids.append(new_id)
     return workbook, ids
-
-
-def text_of(pdf_bytes: bytes) -> str:
-    """All pages' text, each run of spaces (non-breaking ones too) and line ends as one space."""
-    pages = PdfReader(BytesIO(pdf_bytes)).pages
-    return " ".join("\n".join(page.extract_text() for page in pages).split())
 
 
 @pytest.fixture(scope="module")

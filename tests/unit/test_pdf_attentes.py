@@ -4,19 +4,15 @@ against the refusals."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, timezone
-from io import BytesIO
 
 import pytest
-from pypdf import PdfReader
 
-from exports import pdf_sections
 from exports.pdf_attentes import AttentesSection
-from exports.pdf_doc import WorkbookPDF
 from exports.pdf_sections import build_context
 from exports.pdf_workbook import build_workbook_pdf
 from referentiel.repository import Contexte, Fiche, Metier
+from tests.pdf_text import section_text, text_of
 from workbook import attentes
 from workbook.attentes import ConditionSpec
 from workbook.model import Workbook, new_workbook
@@ -43,11 +39,6 @@ FICHES = {
 }
 
 
-def text_of(pdf_bytes: bytes) -> str:
-    # Words only: line breaks and French non-breaking spaces vary with the layout.
-    return " ".join(" ".join(page.extract_text() for page in PdfReader(BytesIO(pdf_bytes)).pages).split())
-
-
 def filled() -> Workbook:
     wb = new_workbook("Léa", "Dubois")
     for spec, preference in ((NIGHT, "refusé"), (ON_CALL, "refusé"), (DAYTIME, "souhaité"),
@@ -62,18 +53,9 @@ def filled() -> Workbook:
     return keep_piste(wb, "K2111", "Formation professionnelle", "SE")  # no fiche given for it
 
 
-def section_text(workbook: Workbook, fiches=FICHES) -> str:
-    """The section alone, under its title, as the builder writes it."""
-    pdf = WorkbookPDF(title="Essai")
-    pdf.add_page()
-    pdf.heading(AttentesSection.title, 1)
-    AttentesSection().render(pdf, build_context(workbook, GENERATED_AT, fiches))
-    return text_of(bytes(pdf.output()))
-
-
 @pytest.fixture(scope="module")
 def text() -> str:
-    return section_text(filled())
+    return section_text(AttentesSection(), filled(), GENERATED_AT, FICHES)
 
 
 def between(text: str, start: str, end: str) -> str:
@@ -110,7 +92,7 @@ def test_each_piste_shows_the_contextes_of_its_fiche_that_are_refused(text):
 def test_unanswered_items_say_so_and_no_refusal_means_no_piste_check():
     wb = attentes.set_demenagement(keep_piste(new_workbook("Léa", "Dubois"), "J1506", NURSE.libelle, "SI"),
                                    "pas de déménagement")
-    text = section_text(wb)
+    text = section_text(AttentesSection(), wb, GENERATED_AT, FICHES)
 
     assert text.count("Aucune condition pour l’instant.") == 3
     assert "Salaire minimum non précisé" in text and "Déménagement pas de déménagement" in text
@@ -129,20 +111,7 @@ def test_the_section_is_there_once_something_is_said(change, content):
     assert AttentesSection().has_content(ctx) is content
 
 
-@pytest.fixture
-def attentes_in_the_workbook_pdf() -> Iterator[None]:
-    """The section in SECTIONS as the lead will place it (added for the test if missing)."""
-    present = any(isinstance(s, AttentesSection) for s in pdf_sections.SECTIONS)
-    if not present:
-        pdf_sections.SECTIONS.append(AttentesSection())
-    try:
-        yield
-    finally:
-        if not present:
-            pdf_sections.SECTIONS[:] = [s for s in pdf_sections.SECTIONS if not isinstance(s, AttentesSection)]
-
-
-def test_the_workbook_pdf_has_the_section_and_a_contents_entry(attentes_in_the_workbook_pdf):
+def test_the_workbook_pdf_has_the_section_and_a_contents_entry():
     text = text_of(build_workbook_pdf(filled(), generated_at=GENERATED_AT, fiches=FICHES))
 
     assert text.count(TITLE) >= 2  # the contents page and the section itself

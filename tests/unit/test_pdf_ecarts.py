@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
-from io import BytesIO
 
 import pytest
-from pypdf import PdfReader
 
 from exports.pdf_workbook import build_workbook_pdf
 from referentiel.repository import Fiche, FicheItem, Metier
+from tests.pdf_text import text_of
 from workbook.ecarts import correct
 from workbook.model import Acquis, AcquisKind, Coverage, Workbook, new_workbook
 from workbook.pistes import keep_piste
@@ -46,11 +45,6 @@ def workbook(with_acquis: bool = True) -> Workbook:
              acquis("rigueur1", AcquisKind.SAVOIR_ETRE, "Rigueur"),
              acquis("pharmaco", AcquisKind.SAVOIR, "Pharmacologie")] if with_acquis else []
     return wb.model_copy(update={"inventaire": wb.inventaire.model_copy(update={"items": items})})
-
-
-def text_of(pdf: bytes) -> str:
-    # Words only: line breaks and French non-breaking spaces vary with the layout.
-    return " ".join(" ".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages).split())
 
 
 @pytest.fixture(scope="module")

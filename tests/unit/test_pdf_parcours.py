@@ -2,18 +2,16 @@
 vector shapes, each step with its words, the fils conducteurs."""
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from io import BytesIO
 
 import pytest
 from pypdf import PdfReader
 
-from exports import pdf_sections
 from exports.pdf_doc import WorkbookPDF
-from exports.pdf_parcours import ParcoursSection, axis_range, draw_timeline, rgb, year_ticks
+from exports.pdf_parcours import axis_range, draw_timeline, rgb, year_ticks
 from exports.pdf_workbook import build_workbook_pdf
+from tests.pdf_text import text_of
 from workbook.model import new_workbook
 from workbook.parcours import KIND_COLORS, add_entry, set_fils_conducteurs, spans, update_entry
 
@@ -27,32 +25,6 @@ SHOP = dict(kind="emploi", title="Vendeuse en boulangerie", organisation="Boulan
             learned=MARKUP)
 CLUB = dict(kind="activité associative ou syndicale", title="Trésorière du club de foot",
             start="2019-01")
-
-
-@contextmanager
-def parcours_section() -> Iterator[None]:
-    """The section right after the interests, as the lead engineer places it in SECTIONS (added
-    for the test when SECTIONS does not list it yet, and taken out again)."""
-    present = any(isinstance(s, ParcoursSection) for s in pdf_sections.SECTIONS)
-    if not present:
-        pdf_sections.SECTIONS.insert(1, ParcoursSection())
-    try:
-        yield
-    finally:
-        if not present:
-            pdf_sections.SECTIONS[:] = [s for s in pdf_sections.SECTIONS if not isinstance(s, ParcoursSection)]
-
-
-@pytest.fixture(autouse=True)
-def parcours_in_the_workbook_pdf() -> Iterator[None]:
-    with parcours_section():
-        yield
-
-
-def text_of(pdf_bytes: bytes) -> str:
-    """All pages' text, each run of spaces (non-breaking ones too) and line ends as one space."""
-    pages = PdfReader(BytesIO(pdf_bytes)).pages
-    return " ".join("\n".join(page.extract_text() for page in pages).split())
 
 
 def pdf_number(value: float) -> str:
@@ -69,9 +41,8 @@ def with_steps(*steps: dict, fils: str = ""):
 
 @pytest.fixture(scope="module")
 def parcours_text() -> str:
-    with parcours_section():
-        workbook = with_steps(BTS, SHOP, CLUB, fils="Les chiffres et les gens, partout.")
-        text = text_of(build_workbook_pdf(workbook, generated_at=GENERATED_AT))
+    workbook = with_steps(BTS, SHOP, CLUB, fils="Les chiffres et les gens, partout.")
+    text = text_of(build_workbook_pdf(workbook, generated_at=GENERATED_AT))
     return text[text.index("Mon parcours Les étapes de votre parcours"):]
 
 

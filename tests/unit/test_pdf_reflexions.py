@@ -3,29 +3,19 @@ guide's order, a private answer left out unless its author included it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime, timezone
-from io import BytesIO
 
 import pytest
-from pypdf import PdfReader
 
-from exports import pdf_sections
-from exports.pdf_doc import WorkbookPDF
 from exports.pdf_reflexions import ReflexionSection, reflexion_sections
 from exports.pdf_sections import build_context
 from exports.pdf_workbook import build_workbook_pdf
+from tests.pdf_text import section_text, text_of
 from workbook.model import Workbook, new_workbook
 from workbook.reflexions import set_in_pdf, set_private, set_text
 
 GENERATED_AT = datetime(2026, 4, 15, 10, 0, tzinfo=timezone.utc)
 MARKUP = "**pas du gras** <b>ni du HTML</b>"
-
-
-def text_of(pdf_bytes: bytes) -> str:
-    pages = PdfReader(BytesIO(pdf_bytes)).pages
-    return " ".join("\n".join(page.extract_text() for page in pages).split())
 
 
 def answered(*answers: tuple[str, str, str]) -> Workbook:
@@ -39,30 +29,6 @@ def answered(*answers: tuple[str, str, str]) -> Workbook:
         if privacy == "included":
             workbook = set_in_pdf(workbook, field_id, True)
     return workbook
-
-
-def section_text(section: ReflexionSection, workbook: Workbook) -> str:
-    """The section alone, under its title, as the builder writes it."""
-    pdf = WorkbookPDF(title="Essai")
-    pdf.add_page()
-    pdf.heading(section.title, 1)
-    section.render(pdf, build_context(workbook, GENERATED_AT))
-    return text_of(bytes(pdf.output()))
-
-
-@contextmanager
-def reflexion_sections_listed() -> Iterator[None]:
-    """The three sections at the end of SECTIONS, as the lead engineer places them (added for the
-    test when SECTIONS does not list them yet, and taken out again)."""
-    present = any(isinstance(s, ReflexionSection) for s in pdf_sections.SECTIONS)
-    if not present:
-        pdf_sections.SECTIONS.extend(reflexion_sections())
-    try:
-        yield
-    finally:
-        if not present:
-            pdf_sections.SECTIONS[:] = [s for s in pdf_sections.SECTIONS
-                                        if not isinstance(s, ReflexionSection)]
 
 
 ATOUTS = ReflexionSection("atouts_freins")
@@ -80,7 +46,7 @@ def test_questions_and_answers_are_written_in_the_guides_order():
     workbook = answered(("compenser_freins", "Je prépare par écrit", "public"),
                         ("mes_atouts", "Je garde mon calme", "public"))
 
-    text = section_text(ATOUTS, workbook)
+    text = section_text(ATOUTS, workbook, GENERATED_AT)
 
     assert ("Quels sont mes principaux atouts ? Je garde mon calme "
             "Comment est-ce que je compense mes freins ? Je prépare par écrit") in text
@@ -91,7 +57,7 @@ def test_a_private_answer_is_absent_and_a_private_one_included_is_present():
                         ("mes_freins", "Ma peur de parler en public", "private"),
                         ("regard_des_autres", "On me dit fiable", "included"))
 
-    text = section_text(ATOUTS, workbook)
+    text = section_text(ATOUTS, workbook, GENERATED_AT)
 
     assert "Je garde mon calme" in text
     assert "On me dit fiable" in text and "Que disent les autres de moi ?" in text
@@ -112,7 +78,8 @@ def test_a_section_has_content_only_when_something_may_be_printed(answers, has_c
 
 
 def test_the_beneficiarys_words_are_printed_as_written():
-    text = section_text(ReflexionSection("ideal_emploi"), answered(("missions", MARKUP, "public")))
+    workbook = answered(("missions", MARKUP, "public"))
+    text = section_text(ReflexionSection("ideal_emploi"), workbook, GENERATED_AT)
     assert MARKUP in text
 
 
@@ -120,8 +87,7 @@ def test_in_the_workbook_pdf_each_page_is_a_section_and_private_answers_stay_out
     workbook = answered(("mes_atouts", "Je garde mon calme", "public"),
                         ("mes_peurs", "Perdre en salaire", "private"),
                         ("ce_qui_aiderait", "Parler à des gens du métier", "included"))
-    with reflexion_sections_listed():
-        text = text_of(build_workbook_pdf(workbook, generated_at=GENERATED_AT))
+    text = text_of(build_workbook_pdf(workbook, generated_at=GENERATED_AT))
 
     assert "Mes atouts et mes freins" in text and "Je garde mon calme" in text
     assert "Mes espoirs et mes peurs" in text and "Parler à des gens du métier" in text

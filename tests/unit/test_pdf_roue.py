@@ -3,19 +3,17 @@ mark beside each rated axis, the table of domains, what the wheel says, the note
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime, timezone
 from io import BytesIO
 
 import pytest
 from pypdf import PdfReader
 
-from exports import pdf_sections
 from exports.pdf_doc import WorkbookPDF
 from exports.pdf_roue import NO_WHEEL, RoueSection
 from exports.pdf_sections import build_context
 from exports.pdf_workbook import build_workbook_pdf
+from tests.pdf_text import section_text, text_of
 from workbook import roue
 from workbook.model import Workbook, new_workbook
 
@@ -24,12 +22,6 @@ IDS = ["travail", "finances", "sante", "famille-amis", "couple", "developpement-
        "loisirs", "cadre-de-vie"]
 WORKED_EXAMPLE = [7, 4, 8, 6, 3, 5, 9, 6]  # scoring.md §4: mean 6,0, SD 2,0
 MARKUP = "**pas du gras** <b>ni du HTML</b>"
-
-
-def text_of(pdf_bytes: bytes) -> str:
-    """All pages' text, each run of spaces (non-breaking ones too) and line ends as one space."""
-    pages = PdfReader(BytesIO(pdf_bytes)).pages
-    return " ".join("\n".join(page.extract_text() for page in pages).split())
 
 
 def wheel(satisfactions, importances=None, notes: str = "") -> Workbook:
@@ -41,33 +33,9 @@ def wheel(satisfactions, importances=None, notes: str = "") -> Workbook:
     return roue.set_notes(workbook, notes)
 
 
-def section_text(workbook: Workbook) -> str:
-    """The section rendered alone, as the builder does: title, then `render`."""
-    pdf = WorkbookPDF(title="Essai")
-    pdf.add_page()
-    section = RoueSection()
-    pdf.heading(section.title, 1)
-    section.render(pdf, build_context(workbook, GENERATED_AT))
-    return text_of(bytes(pdf.output()))
-
-
-@contextmanager
-def roue_section() -> Iterator[None]:
-    """The section in SECTIONS for the test, when the lead engineer has not placed it yet."""
-    present = any(isinstance(s, RoueSection) for s in pdf_sections.SECTIONS)
-    if not present:
-        pdf_sections.SECTIONS.append(RoueSection())
-    try:
-        yield
-    finally:
-        if not present:
-            pdf_sections.SECTIONS[:] = [s for s in pdf_sections.SECTIONS if not isinstance(s, RoueSection)]
-
-
 def test_the_section_is_in_the_workbook_pdf_with_its_bookmark_once_a_domain_is_rated():
-    with roue_section():
-        empty = build_workbook_pdf(new_workbook("Zoé", "Martin"), generated_at=GENERATED_AT)
-        rated = build_workbook_pdf(wheel(WORKED_EXAMPLE), generated_at=GENERATED_AT)
+    empty = build_workbook_pdf(new_workbook("Zoé", "Martin"), generated_at=GENERATED_AT)
+    rated = build_workbook_pdf(wheel(WORKED_EXAMPLE), generated_at=GENERATED_AT)
 
     assert "Ma roue de la vie" not in text_of(empty)
     assert "Ma roue de la vie" in [item.title for item in PdfReader(BytesIO(rated)).outline
@@ -88,7 +56,7 @@ def test_the_section_has_content_once_a_domain_is_rated_or_notes_are_written(wor
 
 
 def test_the_wheel_writes_each_rated_domain_with_its_mark_and_the_table_repeats_them():
-    text = section_text(wheel(WORKED_EXAMPLE))
+    text = section_text(RoueSection(), wheel(WORKED_EXAMPLE), GENERATED_AT)
 
     for label, mark in zip(["Travail", "Finances", "Santé", "Famille et amis", "Couple",
                             "Développement personnel", "Loisirs", "Cadre de vie"], WORKED_EXAMPLE):
@@ -98,7 +66,7 @@ def test_the_wheel_writes_each_rated_domain_with_its_mark_and_the_table_repeats_
 
 
 def test_the_result_gives_mean_imbalance_and_the_two_lowest_as_priorities():
-    text = section_text(wheel(WORKED_EXAMPLE))
+    text = section_text(RoueSection(), wheel(WORKED_EXAMPLE), GENERATED_AT)
 
     assert "Satisfaction globale 6,0 sur 10, moyenne de vos 8 domaines notés" in text
     assert ("Déséquilibre Des écarts marqués : vos notes vont de 3 (Couple) à 9 (Loisirs), "
@@ -107,7 +75,7 @@ def test_the_result_gives_mean_imbalance_and_the_two_lowest_as_priorities():
 
 
 def test_with_importance_the_table_shows_the_weighted_priority_and_the_priorities_follow_it():
-    text = section_text(wheel(WORKED_EXAMPLE, [9, 5, 10, 8, 4, 6, 3, 7]))
+    text = section_text(RoueSection(), wheel(WORKED_EXAMPLE, [9, 5, 10, 8, 4, 6, 3, 7]), GENERATED_AT)
 
     assert "Importance × écart à 10" in text
     assert "Famille et amis 6 sur 10 8 sur 10 32" in text
@@ -116,7 +84,7 @@ def test_with_importance_the_table_shows_the_weighted_priority_and_the_prioritie
 
 
 def test_under_three_rated_domains_no_wheel_is_drawn_and_unrated_ones_are_said():
-    text = section_text(wheel([7, None, 4]))
+    text = section_text(RoueSection(), wheel([7, None, 4]), GENERATED_AT)
 
     assert NO_WHEEL in text
     assert "7/10" not in text
@@ -125,7 +93,7 @@ def test_under_three_rated_domains_no_wheel_is_drawn_and_unrated_ones_are_said()
 
 
 def test_notes_are_printed_as_plain_text():
-    text = section_text(wheel([5, 5, 5], notes=MARKUP))
+    text = section_text(RoueSection(), wheel([5, 5, 5], notes=MARKUP), GENERATED_AT)
 
     assert "Ce que cela m’inspire" in text
     assert MARKUP in text

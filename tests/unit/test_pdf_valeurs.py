@@ -2,15 +2,12 @@
 profile as bars centred on zero and as a table, the « tout est important » caveat, the top five."""
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime, timezone
 from io import BytesIO
 
 import pytest
 from pypdf import PdfReader
 
-from exports import pdf_sections
 from exports.pdf_charts import draw_bars
 from exports.pdf_doc import WorkbookPDF
 from exports.pdf_sections import build_context
@@ -18,6 +15,7 @@ from exports.pdf_valeurs import ValeursSection, track_position
 from exports.pdf_workbook import build_workbook_pdf
 from questionnaires import engine
 from questionnaires.loader import load_texts
+from tests.pdf_text import section_text, text_of
 from workbook import valeurs
 from workbook.model import Workbook, new_workbook
 
@@ -42,47 +40,18 @@ def with_answers(value_of, upto: int | None = None, top: list[str] | None = None
 SPREAD = (5, 5, 4, 4, 4, 4, 3, 3, 3, 3, 1, 1)
 
 
-def text_of(pdf_bytes: bytes) -> str:
-    """All pages' text, each run of spaces (non-breaking ones too) and line ends as one space."""
-    pages = PdfReader(BytesIO(pdf_bytes)).pages
-    return " ".join("\n".join(page.extract_text() for page in pages).split())
-
-
 def plain(text: str) -> str:
     return " ".join(text.split())
 
 
-def section_text(workbook: Workbook) -> str:
-    """The section rendered alone, as the workbook PDF does: a page, the title, the content."""
-    pdf = WorkbookPDF(title="Essai")
-    pdf.add_page()
-    section = ValeursSection()
-    pdf.heading(section.title, 1)
-    section.render(pdf, build_context(workbook, GENERATED_AT))
-    return text_of(bytes(pdf.output()))
-
-
-@contextmanager
-def valeurs_section() -> Iterator[None]:
-    """The section in the workbook PDF (added for the test when SECTIONS does not list it yet)."""
-    present = any(isinstance(s, ValeursSection) for s in pdf_sections.SECTIONS)
-    if not present:
-        pdf_sections.SECTIONS.append(ValeursSection())
-    try:
-        yield
-    finally:
-        if not present:
-            pdf_sections.SECTIONS[:] = [s for s in pdf_sections.SECTIONS if not isinstance(s, ValeursSection)]
-
-
 @pytest.fixture(scope="module")
 def spread_text() -> str:
-    return section_text(with_answers(lambda i: SPREAD[i], top=[IDS[3], IDS[0], IDS[11], IDS[6], IDS[1]]))
+    top = [IDS[3], IDS[0], IDS[11], IDS[6], IDS[1]]
+    return section_text(ValeursSection(), with_answers(lambda i: SPREAD[i], top=top), GENERATED_AT)
 
 
 def test_the_section_is_in_the_workbook_pdf_with_its_bookmark():
-    with valeurs_section():
-        pdf = build_workbook_pdf(with_answers(lambda i: SPREAD[i]), generated_at=GENERATED_AT)
+    pdf = build_workbook_pdf(with_answers(lambda i: SPREAD[i]), generated_at=GENERATED_AT)
     outline = PdfReader(BytesIO(pdf)).outline
     titles = [entry.title for entry in outline if not isinstance(entry, list)]
 
@@ -132,7 +101,7 @@ def test_a_spread_protocol_has_no_caveat(spread_text):
 
 
 def test_answers_all_alike_bring_the_tout_est_important_caveat():
-    text = section_text(with_answers(lambda i: 5 if i % 4 else 4))
+    text = section_text(ValeursSection(), with_answers(lambda i: 5 if i % 4 else 4), GENERATED_AT)
 
     assert plain(TEXTS.flat_protocol.label) in text
     assert plain(TEXTS.flat_protocol.text)[:60] in text
@@ -140,7 +109,8 @@ def test_answers_all_alike_bring_the_tout_est_important_caveat():
 
 
 def test_an_unfinished_questionnaire_shows_no_profile_but_says_so():
-    text = section_text(with_answers(lambda i: 3, upto=20, top=[IDS[0], IDS[1]]))
+    workbook = with_answers(lambda i: 3, upto=20, top=[IDS[0], IDS[1]])
+    text = section_text(ValeursSection(), workbook, GENERATED_AT)
 
     assert "Réponses 20 sur 36 questions" in text
     assert plain(TEXTS.incomplete.label) in text
