@@ -166,15 +166,14 @@ st.title("Ma roue de la vie")
 st.write(texts.intro)
 st.caption("Chaque note est enregistrée dès que vous la choisissez. " + texts.unrated)
 domains = roue.domains_of(opened.workbook)
-left, right = st.columns([3, 2], gap="large")
-with left:
-    for domain in domains:
-        domain_card(domain)
-    st.caption(texts.customise)
-    add_area(len(domains))
-with right:
-    wheel()
-    results()
+st.header("Mes domaines")
+for domain in domains:
+    domain_card(domain)
+st.caption(texts.customise)
+add_area(len(domains))
+# The whole width for the wheel: its labels need room, and it is what a shared screen shows.
+wheel()
+results()
 st.header(texts.notes_label)
 st.session_state.setdefault(NOTES, opened.workbook.roue.notes)
 notes = st.text_area(texts.notes_prompt, key=NOTES, max_chars=roue.NOTES_MAX, height=140)
