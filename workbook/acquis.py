@@ -126,11 +126,14 @@ def update_acquis(workbook: Workbook, acquis_id: str, *, label: str | None = Non
 
 
 def delete_acquis(workbook: Workbook, acquis_id: str) -> Workbook:
-    """The workbook without this acquis, in the inventaire and in the priorities."""
+    """The workbook without this acquis, in the inventaire, in the priorities and in the
+    écarts corrections that named it (their verdict stays: the beneficiary gave it)."""
     deleted = _existing(workbook, acquis_id)
     items = [a for a in workbook.inventaire.items if a is not deleted]
     priorities = [i for i in workbook.inventaire.priorities if i != acquis_id]
-    return _with_items(workbook, items, priorities)
+    ecarts = [c.model_copy(update={"acquis_id": None}) if c.acquis_id == acquis_id else c
+              for c in workbook.ecarts]
+    return _with_items(workbook, items, priorities).model_copy(update={"ecarts": ecarts})
 
 
 # --- Hiérarchisation ---------------------------------------------------------------------------

@@ -13,6 +13,8 @@ from exports.json_io import WorkbookImportError, export_json, import_json
 from questionnaires.loader import TEXTS_DIR, BankError, load_texts, read_model
 from questionnaires.schema import AcquisTexts
 from ui.matrix import matrix_figure, matrix_text, quadrant_groups
+from workbook.ecarts import correct
+from workbook.pistes import keep_piste
 from workbook.acquis import (
     MAX_ACQUIS,
     QUADRANT_RULES,
@@ -222,6 +224,17 @@ def test_deleting_an_acquis_also_takes_it_out_of_the_priorities():
 
     assert [a.label for a in workbook.inventaire.items] == ["Conseiller", "Former"]
     assert workbook.inventaire.priorities == [train, advise]
+
+
+def test_deleting_an_acquis_unlinks_the_ecarts_corrections_that_named_it_keeping_their_verdict():
+    workbook, [sell, advise] = with_acquis("Vendre", "Conseiller")
+    workbook = keep_piste(workbook, "D1106", "Vente en alimentation", "EC")
+    workbook = correct(correct(workbook, "D1106", "100", "couvert", sell), "D1106", "200", "partiel", advise)
+
+    workbook = delete_acquis(workbook, sell)
+
+    assert [(c.code_ogr, c.coverage.value, c.acquis_id) for c in workbook.ecarts] == [
+        ("100", "couvert", None), ("200", "partiel", advise)]
 
 
 def test_entries_with_the_same_title_are_told_apart_by_their_start_year():
