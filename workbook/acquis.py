@@ -14,10 +14,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from pydantic import ValidationError
-
 from referentiel.search import normalise
 from workbook.model import Acquis, AcquisKind, Workbook
+from workbook.validation import member, validated
 
 MAX_ACQUIS = 300  # as Inventaire.items allows
 MAX_PRIORITIES = 10  # as Inventaire.priorities allows
@@ -250,10 +249,7 @@ def matrix_positions(items: Iterable[Acquis]) -> dict[str, tuple[float, float]]:
 
 
 def _kind(value: AcquisKind | str) -> AcquisKind:
-    try:
-        return AcquisKind(value)
-    except ValueError:
-        raise AcquisError(UNKNOWN_KIND.format(value=value)) from None
+    return member(AcquisKind, value, AcquisError, UNKNOWN_KIND)
 
 
 def _tidy(label: str) -> str:
@@ -296,13 +292,7 @@ def _new_id(taken: set[str]) -> str:
 
 
 def _validated(fields: dict) -> Acquis:
-    try:
-        return Acquis.model_validate(fields)
-    except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        name = str(first["loc"][0]) if first["loc"] else ""
-        message = INVALID_FIELD.get(name, "Cet acquis n’est pas valide.")
-        raise AcquisError(message.format(value=fields.get(name, ""))) from None
+    return validated(Acquis, fields, AcquisError, INVALID_FIELD, "Cet acquis n’est pas valide.")
 
 
 def _with_items(workbook: Workbook, items: list[Acquis],

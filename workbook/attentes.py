@@ -23,11 +23,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from pydantic import ValidationError
-
 from questionnaires.engine import Progress
 from referentiel.search import normalise
 from workbook.model import Attentes, Condition, Preference, Relocation, Workbook
+from workbook.validation import member, validated
 
 if TYPE_CHECKING:
     from questionnaires.schema import AttentesTexts
@@ -186,10 +185,7 @@ def _with_attentes(workbook: Workbook, **changes) -> Workbook:
 
 
 def _preference(value: Preference | str) -> Preference:
-    try:
-        return Preference(value)
-    except ValueError:
-        raise AttentesError(BAD_PREFERENCE.format(value=value)) from None
+    return member(Preference, value, AttentesError, BAD_PREFERENCE)
 
 
 def set_preference(workbook: Workbook, condition: ConditionSpec | Condition,
@@ -202,13 +198,10 @@ def set_preference(workbook: Workbook, condition: ConditionSpec | Condition,
     preference = _preference(preference)
     if condition.code_ogr is not None and condition.id != rome_id(condition.code_ogr):
         raise AttentesError(BAD_CODE_ID.format(code=condition.code_ogr))
-    try:
-        answer = Condition(id=condition.id, label=_typographic(condition.label), category=condition.category,
-                           code_ogr=condition.code_ogr, preference=preference)
-    except ValidationError as error:
-        field = str(error.errors()[0]["loc"][0])
-        value = getattr(condition, field, "")
-        raise AttentesError(INVALID_FIELD.get(field, "{value}").format(value=value)) from None
+    answer = validated(Condition, dict(id=condition.id, label=_typographic(condition.label),
+                                       category=condition.category, code_ogr=condition.code_ogr,
+                                       preference=preference),
+                       AttentesError, INVALID_FIELD, "Cette condition de travail n’est pas valide.")
     conditions = list(workbook.attentes.conditions)
     index = next((i for i, c in enumerate(conditions) if c.id == condition.id), None)
     if index is None:
@@ -242,10 +235,7 @@ def set_trajet_max(workbook: Workbook, minutes: int | float | None) -> Workbook:
 
 def set_demenagement(workbook: Workbook, relocation: Relocation | str | None) -> Workbook:
     if relocation is not None:
-        try:
-            relocation = Relocation(relocation)
-        except ValueError:
-            raise AttentesError(BAD_RELOCATION.format(value=relocation)) from None
+        relocation = member(Relocation, relocation, AttentesError, BAD_RELOCATION)
     return _with_attentes(workbook, demenagement=relocation)
 
 

@@ -6,9 +6,8 @@ French sentence for the beneficiary. At most one correction per piste and item (
 
 from __future__ import annotations
 
-from pydantic import ValidationError
-
 from workbook.model import Coverage, EcartCorrection, Workbook
+from workbook.validation import member, validated
 
 MAX_CORRECTIONS = 2000  # as Workbook.ecarts allows
 
@@ -65,20 +64,11 @@ def reset_correction(workbook: Workbook, code_rome: str, code_ogr: str) -> Workb
 
 
 def _coverage(value: Coverage | str) -> Coverage:
-    try:
-        return Coverage(value)
-    except ValueError:
-        raise EcartError(UNKNOWN_COVERAGE.format(value=value)) from None
+    return member(Coverage, value, EcartError, UNKNOWN_COVERAGE)
 
 
 def _validated(fields: dict) -> EcartCorrection:
-    try:
-        return EcartCorrection.model_validate(fields)
-    except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        name = str(first["loc"][0]) if first["loc"] else ""
-        message = INVALID_FIELD.get(name, "Cette correction n’est pas valide.")
-        raise EcartError(message.format(value=fields.get(name, ""))) from None
+    return validated(EcartCorrection, fields, EcartError, INVALID_FIELD, "Cette correction n’est pas valide.")
 
 
 def _with_ecarts(workbook: Workbook, ecarts: list[EcartCorrection]) -> Workbook:

@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from pydantic import ValidationError
-
 from exports.french import MONTHS
 from workbook.model import ParcoursEntry, ParcoursKind, Workbook
+from workbook.validation import member, validated
 
 MAX_ENTRIES = 100  # as Parcours.entries allows
 FIRST_YEAR = 1940  # the year lists start here, unless an entry is older
@@ -281,10 +280,7 @@ def _first_day(index: int) -> date:
 def _kind(value: ParcoursKind | str | None) -> ParcoursKind:
     if not value:
         raise ParcoursError(NO_KIND)
-    try:
-        return ParcoursKind(value)
-    except ValueError:
-        raise ParcoursError(UNKNOWN_KIND.format(value=value)) from None
+    return member(ParcoursKind, value, ParcoursError, UNKNOWN_KIND)
 
 
 def _known_fields(fields: dict[str, Any]) -> None:
@@ -303,15 +299,9 @@ def _validated(fields: dict[str, Any]) -> ParcoursEntry:
         raise ParcoursError(NO_START)
     if fields.get("end") == "":
         raise ParcoursError(NO_END)
-    try:
-        return ParcoursEntry.model_validate(fields)
-    except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        if not first["loc"]:  # the model's own check: the end before the start
-            raise ParcoursError(END_BEFORE_START) from None
-        name = str(first["loc"][0])
-        message = INVALID_FIELD.get(name, "Cette étape n’est pas valide.")
-        raise ParcoursError(message.format(value=fields.get(name, ""))) from None
+    # The model's own check (field name ""): the end before the start.
+    return validated(ParcoursEntry, fields, ParcoursError, {**INVALID_FIELD, "": END_BEFORE_START},
+                     "Cette étape n’est pas valide.")
 
 
 def _existing(workbook: Workbook, entry_id: str) -> ParcoursEntry:

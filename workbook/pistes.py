@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import ValidationError
-
 from workbook.model import Piste, PisteStatus, Workbook
+from workbook.validation import member, validated
 
 MAX_PISTES = 100  # as Workbook.pistes allows
 
@@ -78,20 +77,11 @@ def drop_piste(workbook: Workbook, code_rome: str) -> Workbook:
 
 
 def _status(value: PisteStatus | str) -> PisteStatus:
-    try:
-        return PisteStatus(value)
-    except ValueError:
-        raise PisteError(UNKNOWN_STATUS.format(value=value)) from None
+    return member(PisteStatus, value, PisteError, UNKNOWN_STATUS)
 
 
 def _validated(fields: dict) -> Piste:
-    try:
-        return Piste.model_validate(fields)
-    except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        name = str(first["loc"][0]) if first["loc"] else ""
-        message = INVALID_FIELD.get(name, "Cette piste n’est pas valide.")
-        raise PisteError(message.format(value=fields.get(name, ""))) from None
+    return validated(Piste, fields, PisteError, INVALID_FIELD, "Cette piste n’est pas valide.")
 
 
 def _with_pistes(workbook: Workbook, pistes: list[Piste]) -> Workbook:

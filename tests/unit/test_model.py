@@ -362,3 +362,33 @@ def test_a_reflection_is_shared_unless_marked_private_and_sixty_answers_at_most(
         workbook.reflexions = {f"champ_{n}": Reflection() for n in range(61)}
     with pytest.raises(ValidationError):
         workbook.reflexions = {"Pas un id": Reflection()}
+
+
+# --- the shared way to French refusals (workbook.validation) ---------------------------------
+
+
+class _Refused(ValueError):
+    pass
+
+
+def test_an_unknown_choice_is_refused_with_the_modules_message():
+    from workbook.validation import member
+
+    assert member(Preference, "refusé", _Refused, "«{value}»") is Preference.REFUSE
+    with pytest.raises(_Refused, match="^Réponse inconnue : peut-être$"):
+        member(Preference, "peut-être", _Refused, "Réponse inconnue : {value}")
+
+
+def test_a_refused_field_gets_its_message_a_whole_model_check_the_empty_name_else_the_fallback():
+    from workbook.model import ParcoursEntry
+    from workbook.validation import validated
+
+    entry = {"id": "etape00001", "kind": "emploi", "title": "Vendeuse", "start": "2020-01"}
+    messages = {"start": "Mois invalide : {value}", "": "La fin précède le début."}
+    assert validated(ParcoursEntry, entry, _Refused, messages, "?").title == "Vendeuse"
+    with pytest.raises(_Refused, match="^Mois invalide : 2020-13$"):
+        validated(ParcoursEntry, {**entry, "start": "2020-13"}, _Refused, messages, "?")
+    with pytest.raises(_Refused, match="^La fin précède le début.$"):
+        validated(ParcoursEntry, {**entry, "end": "2019-01"}, _Refused, messages, "?")
+    with pytest.raises(_Refused, match="^Étape invalide.$"):
+        validated(ParcoursEntry, {**entry, "title": ""}, _Refused, messages, "Étape invalide.")
