@@ -7,7 +7,7 @@ from exports.french import french_percent
 from scoring.ecarts import ItemGap, counts_text, ecarts
 from ui import session
 from ui.layout import escape_markdown
-from ui.referentiel import require_referentiel
+from ui.referentiel import require_referentiel, ways_to_find_a_metier
 from workbook import ecarts as corrections
 from workbook.model import AcquisKind, Coverage
 
@@ -32,8 +32,7 @@ kept = opened.workbook.pistes
 if not kept:
     st.info("Gardez d’abord un métier comme piste : ouvrez sa fiche et choisissez « Garder ce "
             "métier comme piste ». Vous verrez ici ce que vos acquis couvrent de ce métier.")
-    st.page_link("pages/metiers_profil.py", label="Métiers pour mon profil", icon=":material/hexagon:")
-    st.page_link("pages/metiers_recherche.py", label="Chercher un métier", icon=":material/search:")
+    ways_to_find_a_metier()
     st.stop()
 referentiel = require_referentiel()
 

@@ -8,7 +8,7 @@ from scoring.interests import profile_of
 from scoring.matching import metier_match
 from ui import session
 from ui.layout import escape_markdown
-from ui.referentiel import require_referentiel, riasec_dashed
+from ui.referentiel import require_referentiel, riasec_dashed, ways_to_find_a_metier
 from workbook import pistes
 from workbook.modules import INTERETS_BANK
 
@@ -22,7 +22,7 @@ fiche = referentiel.fiche(code) if code else None
 if fiche is None:
     st.title("Fiche métier")
     st.info("Choisissez un métier dans « Chercher un métier » ou « Métiers pour mon profil ».")
-    st.page_link("pages/metiers_recherche.py", label="Chercher un métier", icon=":material/search:")
+    ways_to_find_a_metier()
     st.stop()
 
 metier = fiche.metier

@@ -8,7 +8,7 @@ from scoring.interests import profile_of
 from scoring.matching import metier_match
 from ui import session
 from ui.layout import escape_markdown
-from ui.referentiel import get_referentiel, riasec_dashed
+from ui.referentiel import get_referentiel, riasec_dashed, ways_to_find_a_metier
 from workbook import attentes, pistes
 from workbook.model import PisteStatus
 from workbook.modules import INTERETS_BANK
@@ -22,8 +22,7 @@ kept = opened.workbook.pistes
 if not kept:
     st.info("Vous n’avez pas encore gardé de métier. Ouvrez une fiche métier et choisissez "
             "« Garder ce métier comme piste ».")
-    st.page_link("pages/metiers_profil.py", label="Métiers pour mon profil", icon=":material/hexagon:")
-    st.page_link("pages/metiers_recherche.py", label="Chercher un métier", icon=":material/search:")
+    ways_to_find_a_metier()
     st.stop()
 
 answers = opened.workbook.interets

@@ -37,3 +37,9 @@ def require_referentiel() -> Referentiel:
 
 def riasec_dashed(code: str) -> str:
     return "-".join(code)
+
+
+def ways_to_find_a_metier() -> None:
+    """Links to the two ways in to a fiche métier: by profile, by search."""
+    st.page_link("pages/metiers_profil.py", label="Métiers pour mon profil", icon=":material/hexagon:")
+    st.page_link("pages/metiers_recherche.py", label="Chercher un métier", icon=":material/search:")
