@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.rome import require_release
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -74,17 +76,9 @@ def _serve(data: Path, database_url: str):
         log.close()
 
 
-def rome_release_dir() -> Path:
-    return Path(os.environ.get("ROME_RELEASE_DIR") or ROOT.parent / "shared" / "rome-v460")
-
-
 def import_rome(database_url: str) -> None:
     """The référentiel as an administrator installs it, with the project's own command."""
-    release = rome_release_dir()
-    if not release.is_dir():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"the ROME release is required in CI and was not found at {release}")
-        pytest.skip(f"ROME release not found at {release}")
+    release = require_release()  # skipped when missing, except under CI=true where it fails
     subprocess.run([sys.executable, "-m", "referentiel", str(release), "--database-url", database_url],
                    cwd=ROOT, check=True, capture_output=True)
 

@@ -1,7 +1,6 @@
 """Métiers for a profile: scoring.md §1.6-1.8 through `scoring.matching`, and the [P] ranking."""
 
 import csv
-import os
 import random
 import subprocess
 import sys
@@ -11,6 +10,7 @@ import pytest
 
 from scoring.matching import VECTOR_WEIGHT, metier_match, rank_metiers
 from scoring.riasec import HEXAGON_ORDER, c_index, score_riasec
+from tests.rome import require_release
 
 ROOT = Path(__file__).resolve().parents[2]
 ITEMS_PER_TYPE = 10
@@ -254,12 +254,7 @@ def test_scoring_matching_imports_no_ui_library():
 # --- The real ROME v4.60 ------------------------------------------------------------------------
 
 def release_codes() -> list[tuple[str, str, str | None]]:
-    folder = Path(os.environ.get("ROME_RELEASE_DIR") or ROOT.parent / "shared" / "rome-v460")
-    path = folder / "unix_referentiel_code_rome_riasec_v460_utf8.csv"
-    if not path.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"The ROME release is required under CI=true: {path} is missing.", pytrace=False)
-        pytest.skip(f"ROME release absent: {path}")
+    path = require_release() / "unix_referentiel_code_rome_riasec_v460_utf8.csv"
     with path.open(encoding="utf-8", newline="") as file:
         return [(row["code_rome"], row["riasec_majeur"], row["riasec_mineur"] or None)
                 for row in csv.DictReader(file)]
