@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -52,28 +53,55 @@ def chromium_path() -> str:
     return CHROMIUM
 
 
+class ServedApp:
+    """`streamlit run server.py` as users get it, which a test may stop, kill and start again
+    on the same port and database (a restart, a crash)."""
+
+    def __init__(self, data: Path, database_url: str, env: dict[str, str] | None = None):
+        self.data, self.database_url = data, database_url
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = {**os.environ, "DATABASE_URL": database_url,
+                    "GUIDE_BILAN_PUBLIC_URL": self.url, **(env or {})}
+        self.process: subprocess.Popen | None = None
+        self._log = None
+
+    def start(self) -> str:
+        self._log = open(self.data / "server.log", "a")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "server.py", "--server.headless", "true",
+             "--server.port", str(self.port), "--server.address", "127.0.0.1",
+             "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, env=self.env, stdout=self._log, stderr=subprocess.STDOUT,
+        )
+        _wait_healthy(self.url, self.process)
+        return self.url
+
+    def stop(self, sig: int = signal.SIGTERM) -> None:
+        """Stop the server with `sig` (SIGKILL for a crash) and wait until it is gone."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(sig)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.process = None
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+
+    def restart(self, sig: int = signal.SIGTERM) -> str:
+        self.stop(sig)
+        return self.start()
+
+
 def _serve(data: Path, database_url: str):
-    port = _free_port()
-    env = {**os.environ, "DATABASE_URL": database_url,
-           "GUIDE_BILAN_PUBLIC_URL": f"http://127.0.0.1:{port}"}
-    log = open(data / "server.log", "w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "server.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
+    app = ServedApp(data, database_url)
     try:
-        _wait_healthy(url, process)
-        yield url
+        yield app.start()
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+        app.stop()
 
 
 def import_rome(database_url: str) -> None:
