@@ -18,7 +18,7 @@ from workbook import access
 from workbook.access import AccessDenied, InvalidLink, Principal
 from workbook.db import database_url
 from workbook.model import Workbook
-from workbook.store import Dossier, StaleWorkbookError, Store
+from workbook.store import Dossier, StaleWorkbookError, Store, shared_store
 
 _KEY = "_session_key"
 _WORKBOOKS = "_workbooks"
@@ -26,14 +26,8 @@ _CONFLICT = "_conflict"
 LINK_PARAM = "acces"
 
 
-@st.cache_resource(show_spinner=False)
-def _store_for(url: str) -> Store:
-    # One engine (connection pool) per database for the whole server, shared by every session.
-    return Store.from_url(url)
-
-
 def get_store() -> Store:
-    return _store_for(database_url())
+    return shared_store(database_url())
 
 
 def idle_minutes() -> int:

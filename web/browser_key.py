@@ -24,7 +24,8 @@ def _is_page_request(scope) -> bool:
     return scope["type"] == "http" and scope.get("method") == "GET" and not path.startswith(_NOT_PAGES)
 
 
-def _cookie_value(headers: list[tuple[bytes, bytes]]) -> str | None:
+def browser_key_from_headers(headers: list[tuple[bytes, bytes]]) -> str | None:
+    """The browser key carried by a request's cookie header, if any."""
     for name, value in headers:
         if name == b"cookie":
             for part in value.decode("latin-1").split(";"):
@@ -50,7 +51,7 @@ class BrowserKeyMiddleware:
             await self.app(scope, receive, send)
             return
         headers = [(k, v) for k, v in scope["headers"] if k != b"accept-encoding"]
-        new_key = None if _cookie_value(headers) else secrets.token_urlsafe(32)
+        new_key = None if browser_key_from_headers(headers) else secrets.token_urlsafe(32)
         # Without accept-encoding the inner gzip layer leaves the HTML readable for the lang fix.
         scope = {**scope, "headers": headers}
         start: dict = {}

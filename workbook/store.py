@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -257,3 +258,24 @@ def _aware(value: datetime) -> datetime:
 
 def _dump(workbook: Workbook) -> str:
     return workbook.model_dump_json()
+
+
+_SHARED: dict[str, Store] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def shared_store(url: str) -> Store:
+    """One store (one engine, one connection pool) per database for the whole server process,
+    shared by the Streamlit sessions and the HTTP layer (web/)."""
+    with _SHARED_LOCK:
+        if url not in _SHARED:
+            _SHARED[url] = Store.from_url(url)
+        return _SHARED[url]
+
+
+def forget_shared_stores() -> None:
+    """Dispose of every shared store (tests give each case its own database)."""
+    with _SHARED_LOCK:
+        for store in _SHARED.values():
+            store.engine.dispose()
+        _SHARED.clear()

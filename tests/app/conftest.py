@@ -14,9 +14,8 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from tests.app.helpers import Seed
 from tests.rome import imported_template, sqlite_copy
-from ui import session
 from workbook import access
-from workbook.store import Store
+from workbook.store import Store, forget_shared_stores
 
 
 @pytest.fixture(autouse=True)
@@ -52,7 +51,7 @@ def db(tmp_path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
     fresh.engine.dispose()
     # The app caches one store per URL for the process; each test has its own URL, so
     # forgetting them all only frees the connections of finished tests.
-    session._store_for.clear()
+    forget_shared_stores()
 
 
 @pytest.fixture
@@ -70,7 +69,7 @@ def with_rome(db: Store, tmp_path_factory, tmp_path, monkeypatch) -> Iterator[St
     store = Store.from_url(url)
     yield store
     store.engine.dispose()
-    session._store_for.clear()
+    forget_shared_stores()
 
 
 @pytest.fixture

@@ -10,10 +10,9 @@ import pytest
 from referentiel.repository import Referentiel
 from tests import rome
 from tests.app.helpers import Seed, click, open_link, plain, run, show_page, shown, shown_text
-from ui import session
 from workbook.model import Acquis, AcquisKind, Coverage, Workbook
 from workbook.pistes import keep_piste
-from workbook.store import Store
+from workbook.store import Store, forget_shared_stores
 
 PAGE = "pages/ecarts.py"
 IDE = "Infirmier / Infirmière en soins généraux (IDE)"
@@ -30,7 +29,7 @@ def with_rome(db: Store, tmp_path, monkeypatch, tmp_path_factory) -> Iterator[St
     store = Store.from_url(url)
     yield store
     store.engine.dispose()
-    session._store_for.clear()
+    forget_shared_stores()
 
 
 def seeded(store: Store, change) -> tuple[int, str]:
