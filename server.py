@@ -4,10 +4,12 @@ import streamlit as st
 from starlette.middleware import Middleware
 
 from web.browser_key import BrowserKeyMiddleware
+from web.cookie import current_secret
+from web.sign_in import ROUTES as SIGN_IN_ROUTES
 from workbook.db import make_engine
 
 UNEXPECTED_ERROR = (
-    "Une erreur inattendue s’est produite. Vos réponses déjà enregistrées ne sont pas perdues : "
+    "Une erreur inattendue s’est produite. Vos réponses déjà enregistrées ne sont pas perdues : "
     "rechargez la page. Si l’erreur revient, prévenez votre consultant ou consultante."
 )
 
@@ -18,7 +20,14 @@ def _french_error(_exc: Exception) -> bool:
     return True
 
 
-# Create the database (the SQLite file by default) and its tables when the server starts.
+# Create the database (the SQLite file by default) and its tables when the server starts, and
+# read (or make) the secret that signs browser keys: a too-short setting stops the start here.
 make_engine().dispose()
+current_secret()
 
-app = st.App("app.py", middleware=[Middleware(BrowserKeyMiddleware)], on_script_error=_french_error)
+app = st.App(
+    "app.py",
+    routes=SIGN_IN_ROUTES,
+    middleware=[Middleware(BrowserKeyMiddleware)],
+    on_script_error=_french_error,
+)
