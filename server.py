@@ -5,6 +5,7 @@ from starlette.middleware import Middleware
 
 from web.browser_key import BrowserKeyMiddleware
 from web.cookie import current_secret
+from web.security_headers import SecurityHeadersMiddleware
 from web.sign_in import ROUTES as SIGN_IN_ROUTES
 from workbook.db import make_engine
 
@@ -28,6 +29,7 @@ current_secret()
 app = st.App(
     "app.py",
     routes=SIGN_IN_ROUTES,
-    middleware=[Middleware(BrowserKeyMiddleware)],
+    # The first listed is the outermost: every response of the inner ones gets the headers.
+    middleware=[Middleware(SecurityHeadersMiddleware), Middleware(BrowserKeyMiddleware)],
     on_script_error=_french_error,
 )
