@@ -89,7 +89,8 @@ def test_back_after_signing_out_never_signs_the_beneficiary_in_again(demo_server
 FORGED = "A" * 43 + "." + "B" * 43  # shaped like a key the server signs, but not signed by it
 
 
-@pytest.mark.parametrize("planted", ["a", FORGED, "issued-to-the-attacker"])
+@pytest.mark.parametrize("planted", ["a", FORGED, "issued-to-the-attacker"],
+                         ids=["one-character", "forged", "issued-to-the-attacker"])
 def test_a_cookie_planted_by_someone_else_never_opens_the_victims_dossiers(demo_server, browser, planted):
     url, _link = demo_server
     attacker = browser.new_context(locale="fr-FR").new_page()
