@@ -12,11 +12,10 @@ from ui.topbar import draw_topbar
 st.set_page_config(page_title="Guide bilan", page_icon=":material/explore:", layout="wide")
 
 store = session.get_store()
-link_error = session.open_personal_link(store)
+# A personal link (`?acces=`) never reaches this script: the HTTP layer exchanges it for a
+# session before the page loads (web/personal_link.py).
 principal = session.current_principal(store) if store.has_users() else None
 st.session_state["principal"] = principal
-if link_error:
-    st.session_state["link_error"] = link_error
 
 
 def page(path: str, title: str, icon: str, **kwargs) -> st.Page:

@@ -7,9 +7,8 @@ from workbook import access
 
 st.title("Guide bilan")
 
-link_error = st.session_state.pop("link_error", None)
-if link_error:
-    st.error(link_error)
+for notice in session.sign_in_notices():
+    st.error(notice)
 
 st.info(
     "Vous êtes bénéficiaire d’un bilan ? Ouvrez le lien personnel que votre consultant "
@@ -32,4 +31,3 @@ if submitted:
         st.error(access.LOGIN_REFUSED)
     else:
         session.sign_in(store, user)
-        st.rerun()

@@ -36,4 +36,3 @@ if submitted:
             st.error(getattr(exc, "message", None) or str(exc))
         else:
             session.sign_in(store, user)
-            st.rerun()

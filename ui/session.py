@@ -5,6 +5,8 @@ Pages call `require_workbook()` and `save_workbook()`; they never touch SQL or s
 
 from __future__ import annotations
 
+import html
+import json
 import os
 import threading
 import time
@@ -13,17 +15,18 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from web.browser_key import COOKIE_NAME
-from workbook import access
-from workbook.access import AccessDenied, InvalidLink, Principal
+from web.cookie import COOKIE_NAME, current_secret
+from web.personal_link import INVALID_LINK, LINK_PARAM  # noqa: F401  (pages build links with it)
+from web.sign_in import FAILED, handover_address
+from workbook import access, browser_keys
+from workbook.access import AccessDenied, Principal
 from workbook.db import database_url
 from workbook.model import Workbook
-from workbook.store import Dossier, StaleWorkbookError, Store, shared_store
+from workbook.store import Dossier, StaleWorkbookError, Store, User, shared_store
 
-_KEY = "_session_key"
+TAB_KEY = "_session_key"
 _WORKBOOKS = "_workbooks"
 _CONFLICT = "_conflict"
-LINK_PARAM = "acces"
 
 
 def get_store() -> Store:
@@ -34,38 +37,65 @@ def idle_minutes() -> int:
     return int(os.environ.get("GUIDE_BILAN_SESSION_IDLE_MINUTES", access.DEFAULT_IDLE_MINUTES))
 
 
-def session_key() -> str:
-    """The browser's cookie key when there is one (it survives a refresh), else a per-tab key."""
+def browser_key() -> str | None:
+    """This browser's key from its cookie, only if the server signed it (the middleware
+    already drops any other; checked again here, where sessions are bound)."""
     cookie = st.context.cookies.get(COOKIE_NAME) if st.context.cookies else None
-    if cookie:
-        return cookie
-    if _KEY not in st.session_state:
-        st.session_state[_KEY] = access.new_session_key()
-    return st.session_state[_KEY]
+    return browser_keys.verified_key(current_secret(), cookie) if cookie else None
 
 
-def open_personal_link(store: Store) -> str | None:
-    """Exchange a `?acces=` token for a session, then take it out of the address bar."""
-    token = st.query_params.get(LINK_PARAM)
-    if token is None:
-        return None
-    del st.query_params[LINK_PARAM]
-    try:
-        dossier = access.dossier_for_link(store, token)
-    except InvalidLink as exc:
-        return exc.message
-    access.start_session(store, session_key(), dossier_id=dossier.id)
-    st.session_state.pop(_WORKBOOKS, None)
-    return None
+def session_key() -> str:
+    """The browser's key when there is one (it survives a refresh), else a per-tab key (the
+    app run without server.py, and AppTest)."""
+    key = browser_key()
+    if key:
+        return key
+    if TAB_KEY not in st.session_state:
+        st.session_state[TAB_KEY] = access.new_session_key()
+    return st.session_state[TAB_KEY]
 
 
 def current_principal(store: Store) -> Principal | None:
     return access.resume_session(store, session_key(), idle_minutes=idle_minutes())
 
 
-def sign_in(store: Store, user) -> None:
-    access.start_session(store, session_key(), user=user)
-    st.session_state.pop(_WORKBOOKS, None)
+def sign_in(store: Store, user: User) -> None:
+    """Sign `user` in (the password was checked); this run ends here.
+
+    A browser key may have been planted by someone else, so the session goes on a NEW key,
+    which only an HTTP response can set: the browser is sent once to the sign-in address with
+    a one-time nonce (web/sign_in.py), which sets the key and comes back to the app. Without a
+    browser key (no middleware: AppTest), the session is bound to this tab's key at once.
+    """
+    key = browser_key()
+    if key is None:
+        access.start_session(store, session_key(), user=user)
+        st.session_state.pop(_WORKBOOKS, None)
+        st.rerun()
+    target = handover_address(browser_keys.issue_sign_in_nonce(store, key, user))
+    st.html(
+        f'<p>Connexion en cours… Si rien ne se passe, <a href="{html.escape(target)}">continuez '
+        f"ici</a>.</p><script>window.location.replace({json.dumps(target)});</script>",
+        unsafe_allow_javascript=True,
+    )
+    st.stop()
+
+
+SIGN_IN_INTERRUPTED = (
+    "La connexion n’a pas abouti (elle a expiré ou a été ouverte dans un autre navigateur). "
+    "Connectez-vous à nouveau."
+)
+
+
+def sign_in_notices() -> list[str]:
+    """Why the sign-in page is shown, from the markers the HTTP layer put in the address: an
+    invalid personal link, or a sign-in whose last step failed."""
+    notices = []
+    if st.query_params.get(INVALID_LINK[0]) == INVALID_LINK[1]:
+        notices.append(access.InvalidLink.message)
+    if st.query_params.get(FAILED[0]) == FAILED[1]:
+        notices.append(SIGN_IN_INTERRUPTED)
+    return notices
 
 
 def sign_out(store: Store, everywhere: bool = False) -> None:
@@ -74,7 +104,7 @@ def sign_out(store: Store, everywhere: bool = False) -> None:
         access.end_all_sessions(store, principal)
     access.end_session(store, session_key())
     for key in list(st.session_state.keys()):
-        if key != _KEY:
+        if key != TAB_KEY:
             del st.session_state[key]
 
 

@@ -1,22 +1,35 @@
-"""ASGI middleware: a per-browser key in an HttpOnly cookie, and the page language.
+"""ASGI middleware: a signed per-browser key in an HttpOnly cookie, personal links, page language.
 
 Streamlit scripts can read cookies (`st.context.cookies`) but cannot set them. This middleware
-gives every browser a random key the first time it loads a page; the app binds a server-side
-session to that key at sign-in, so a refresh or a new tab finds the user signed in. The cookie
+gives every browser a key the server signed (`workbook.browser_keys`) the first time it loads a
+page, and replaces any cookie whose signature does not hold; on the websocket it removes such a
+cookie, so the script never sees a key the server did not issue. The app binds a server-side
+session to the key at sign-in, so a refresh or a new tab finds the user signed in; the cookie
 itself grants nothing: sign-out or expiry deletes the session row, not the cookie.
 
-It also serves the page as `<html lang="fr">` (Streamlit hardcodes "en", issue #15726), so
-screen readers speak French.
+A page address carrying a personal link (`?acces=`) is answered here, before any page loads
+(`web.personal_link`). The page is served as `<html lang="fr">` (Streamlit hardcodes "en",
+issue #15726), so screen readers speak French.
 """
 
 from __future__ import annotations
 
-import os
-import secrets
+from urllib.parse import parse_qsl
 
-COOKIE_NAME = "guide_bilan_navigateur"
-_ONE_YEAR = 365 * 24 * 3600
-_NOT_PAGES = ("/_stcore", "/static", "/media", "/component", "/app/static", "/~/")
+from starlette.concurrency import run_in_threadpool
+
+from web.cookie import (  # noqa: F401  (COOKIE_NAME, browser_key_from_headers: public here)
+    COOKIE_NAME,
+    browser_key_from_headers,
+    current_secret,
+    only_verified_key,
+    set_cookie_header,
+)
+from web.personal_link import carries_link, open_personal_link
+from web.sign_in import SIGN_IN_PATH
+from workbook import browser_keys
+
+_NOT_PAGES = ("/_stcore", "/static", "/media", "/component", "/app/static", "/~/", SIGN_IN_PATH)
 
 
 def _is_page_request(scope) -> bool:
@@ -24,35 +37,29 @@ def _is_page_request(scope) -> bool:
     return scope["type"] == "http" and scope.get("method") == "GET" and not path.startswith(_NOT_PAGES)
 
 
-def browser_key_from_headers(headers: list[tuple[bytes, bytes]]) -> str | None:
-    """The browser key carried by a request's cookie header, if any."""
-    for name, value in headers:
-        if name == b"cookie":
-            for part in value.decode("latin-1").split(";"):
-                key, _, cookie = part.strip().partition("=")
-                if key == COOKIE_NAME and cookie:
-                    return cookie
-    return None
-
-
-def set_cookie_header(key: str) -> bytes:
-    secure = "; Secure" if os.environ.get("GUIDE_BILAN_SECURE_COOKIE", "").lower() in {"1", "true"} else ""
-    return (
-        f"{COOKIE_NAME}={key}; Path=/; Max-Age={_ONE_YEAR}; HttpOnly; SameSite=Lax{secure}"
-    ).encode("latin-1")
-
-
 class BrowserKeyMiddleware:
     def __init__(self, app):
         self.app = app
 
     async def __call__(self, scope, receive, send):
+        if scope["type"] == "websocket":
+            secret = await run_in_threadpool(current_secret)
+            scope = {**scope, "headers": only_verified_key(scope["headers"], secret)}
+            await self.app(scope, receive, send)
+            return
         if not _is_page_request(scope):
             await self.app(scope, receive, send)
             return
-        headers = [(k, v) for k, v in scope["headers"] if k != b"accept-encoding"]
-        new_key = None if browser_key_from_headers(headers) else secrets.token_urlsafe(32)
+        secret = await run_in_threadpool(current_secret)
+        key = browser_key_from_headers(scope["headers"], secret)
+        query = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+        if carries_link(query):
+            response = await open_personal_link(scope.get("path", "/"), query, key, secret)
+            await response(scope, receive, send)
+            return
+        new_key = None if key else browser_keys.issue_key(secret)
         # Without accept-encoding the inner gzip layer leaves the HTML readable for the lang fix.
+        headers = [(k, v) for k, v in only_verified_key(scope["headers"], secret) if k != b"accept-encoding"]
         scope = {**scope, "headers": headers}
         start: dict = {}
 

@@ -115,6 +115,26 @@ class LoginFailureRow(Base):
     last_failure_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
+class ServerSecretRow(Base):
+    """Secrets the server makes for itself (the key that signs browser keys), so that every
+    server process on the same database shares them."""
+
+    __tablename__ = "server_secrets"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(128))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class SignInNonceRow(Base):
+    """A password sign-in waiting for the browser to fetch its new key (one use, short-lived)."""
+
+    __tablename__ = "sign_in_nonces"
+    nonce_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    browser_key_hash: Mapped[str] = mapped_column(String(64))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+
+
 def database_url() -> str:
     url = os.environ.get("DATABASE_URL", "").strip()
     if url:

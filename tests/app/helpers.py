@@ -6,6 +6,7 @@ Tests reach a page as its user would (first start, sign-in form, personal link),
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 from questionnaires import engine
 from questionnaires.loader import load_bank
 from ui import session
-from workbook import access
+from workbook import access, browser_keys
 from workbook.model import Workbook
 from workbook.modules import INTERETS_BANK
 from workbook.store import Role, Store, User
@@ -113,9 +114,15 @@ def sign_in(email: str = CONSULTANT_EMAIL, password: str = PASSWORD,
 
 
 def open_link(token: str) -> AppTest:
-    """A new browser tab opened on a beneficiary's personal link."""
+    """A new browser tab opened on a beneficiary's personal link.
+
+    In the served app the HTTP layer exchanges the link for a session on a new browser key
+    before the page loads (web/personal_link.py); AppTest has no HTTP layer, so the tab's own
+    key gets the session, through the same domain function."""
     at = new_app()
-    at.query_params[session.LINK_PARAM] = token
+    key = access.new_session_key()
+    at.session_state[session.TAB_KEY] = key
+    browser_keys.sign_in_with_link(session.get_store(), token, key)
     return run(at)
 
 
@@ -166,3 +173,19 @@ def answer(at: AppTest, item, value: int) -> AppTest:
     """Answer one questionnaire item and let the page run."""
     at.radio(key=radio_key(item)).set_value(value)
     return run(at)
+
+
+def in_a_browser(monkeypatch, store: Store) -> str:
+    """Make the tabs of this test carry a browser key the server signed, as behind server.py
+    (AppTest has no cookies); returns that key."""
+    key = browser_keys.issue_key(browser_keys.server_secret(store))
+    monkeypatch.setattr(session, "browser_key", lambda: key)
+    return key
+
+
+def handover_nonce(at: AppTest) -> str:
+    """The nonce of the sign-in address the page sends the browser to (web/sign_in.py)."""
+    found = [m.group(1) for html in at.get("html") if (m := re.search(
+        r'window\.location\.replace\("/_session\?n=([\w-]+)"\)', html.proto.body))]
+    assert len(found) == 1, [html.proto.body for html in at.get("html")]
+    return found[0]

@@ -3,8 +3,10 @@
 import pytest
 
 from tests.app.helpers import (
-    CONSULTANT_EMAIL, PASSWORD, new_app, plain, run, shown, sign_in, titles,
+    CONSULTANT_EMAIL, PASSWORD, handover_nonce, in_a_browser, new_app, plain, run, shown, sign_in,
+    titles,
 )
+from workbook import access, browser_keys
 from workbook.access import LOGIN_REFUSED
 
 
@@ -44,9 +46,24 @@ def test_the_right_password_lands_on_my_dossiers():
     assert not at.error
 
 
-def test_an_invalid_link_shows_why_on_the_login_page_and_leaves_the_address_bar():
+def test_in_a_browser_the_session_goes_on_a_new_key_never_on_the_one_the_browser_had(db, monkeypatch):
+    before = in_a_browser(monkeypatch, db)  # possibly planted by someone else
+
+    at = sign_in()
+
+    assert access.resume_session(db, before) is None
+    assert any("Connexion en cours" in html.proto.body for html in at.get("html"))
+    # The browser follows the handover address; the HTTP layer gives it its new key.
+    new = browser_keys.issue_key(browser_keys.server_secret(db))
+    assert browser_keys.redeem_sign_in_nonce(db, handover_nonce(at), before, new).user.email == CONSULTANT_EMAIL
+    assert access.resume_session(db, before) is None
+    assert access.resume_session(db, new).user.email == CONSULTANT_EMAIL
+
+
+def test_an_invalid_link_shows_why_on_the_login_page():
+    # The HTTP layer answers an invalid `?acces=` with a redirect carrying this marker.
     at = new_app()
-    at.query_params["acces"] = "jeton-inconnu"
+    at.query_params["lien"] = "invalide"
 
     run(at)
 
@@ -55,4 +72,17 @@ def test_an_invalid_link_shows_why_on_the_login_page_and_leaves_the_address_bar(
         "Ce lien n’est pas (ou plus) valide. Demandez un nouveau lien personnel "
         "à votre consultant ou consultante."
     ]
-    assert "acces" not in at.query_params
+
+
+def test_a_sign_in_whose_last_step_failed_says_to_sign_in_again():
+    # The HTTP layer's answer to an expired, reused or foreign sign-in nonce.
+    at = new_app()
+    at.query_params["connexion"] = "echec"
+
+    run(at)
+
+    assert titles(at) == ["Guide bilan"]
+    assert shown(at.error) == [plain(
+        "La connexion n’a pas abouti (elle a expiré ou a été ouverte dans un autre navigateur). "
+        "Connectez-vous à nouveau.")]
+    assert at.session_state["principal"] is None

@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.app.helpers import click, fill, new_app, plain, run, shown, titles
+from tests.app.helpers import click, fill, handover_nonce, in_a_browser, new_app, plain, run, shown, titles
+from workbook import access, browser_keys
 
 FORM = {"Nom affiché": "Alice Admin", "Adresse e-mail": "alice@exemple.fr",
         "Mot de passe": "un-mot-de-passe-solide", "Confirmez le mot de passe": "un-mot-de-passe-solide"}
@@ -47,3 +48,14 @@ def test_a_valid_form_creates_the_admin_and_lands_on_my_dossiers(db):
     [admin] = db.list_users()
     assert (admin.email, admin.display_name, admin.role) == ("alice@exemple.fr", "Alice Admin", "admin")
     assert plain(at.caption[0].value) == "Connecté·e : Alice Admin"
+
+
+def test_in_a_browser_the_first_admin_is_signed_in_on_a_new_key(db, monkeypatch):
+    before = in_a_browser(monkeypatch, db)
+    at = fill(run(new_app()), FORM)
+
+    click(at, "Créer le compte administrateur")
+
+    assert db.has_users() and access.resume_session(db, before) is None
+    new = browser_keys.issue_key(browser_keys.server_secret(db))
+    assert browser_keys.redeem_sign_in_nonce(db, handover_nonce(at), before, new).user.email == FORM["Adresse e-mail"]
