@@ -6,6 +6,7 @@ Tests reach a page as its user would (first start, sign-in form, personal link),
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -166,3 +167,18 @@ def answer(at: AppTest, item, value: int) -> AppTest:
     """Answer one questionnaire item and let the page run."""
     at.radio(key=radio_key(item)).set_value(value)
     return run(at)
+
+
+def dialog(at: AppTest):
+    """The dialog open on the page (st.dialog, as ui/confirm.py opens it), or None."""
+    events = at._tree.children.get(2)
+    dialogs = [b for b in events.children.values() if getattr(b, "type", None) == "dialog"] if events else []
+    return dialogs[0] if dialogs else None
+
+
+def dialog_text(at: AppTest) -> str:
+    """The open dialog's title and text, Markdown escapes removed; "" when none is open."""
+    box = dialog(at)
+    if box is None:
+        return ""
+    return plain(" ".join([box.proto.dialog.title, *(re.sub(r"\\(.)", r"\1", m.value) for m in box.markdown)]))
