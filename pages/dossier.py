@@ -176,7 +176,13 @@ if notes_box is not None:
                      on_change=save_notes, help="Enregistrées dès que vous quittez le champ.")
         if st.session_state.get("_notes_error"):
             st.error(st.session_state["_notes_error"])
-            if st.button("Recharger les notes"):
+            if confirmed_button(
+                    "Recharger les notes", key="notes:reload", icon=":material/refresh:",
+                    title="Recharger les notes\u00a0?",
+                    question="Le texte du champ sera remplacé par les notes enregistrées\u00a0: ce "
+                             "que vous venez d’écrire et qui n’a pas été enregistré sera perdu. "
+                             "Copiez-le d’abord si vous voulez le garder.",
+                    confirm="Oui, recharger les notes"):
                 for key in ("_notes_error", "_notes_version", f"{session.WIDGET_PREFIX}notes"):
                     st.session_state.pop(key, None)
                 st.rerun()

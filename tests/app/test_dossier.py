@@ -251,3 +251,24 @@ def test_kept_versions_are_not_shown_on_a_shared_screen(at, db, dossier_id):
 
     assert "Dubois" not in shown_text(at)
     assert not [b for b in at.button if b.label == "Rétablir cette version"]
+
+
+def test_reloading_the_notes_after_a_conflict_asks_first_as_the_typed_text_would_be_lost(
+        db, dossier_id, at):
+    at.text_area(key=NOTES_KEY).input("Première version")
+    run(at)
+    db.save_private_notes(dossier_id, "Écrit dans un autre onglet", db.private_notes(dossier_id)[1])
+    at.text_area(key=NOTES_KEY).input("Ma suite, pas enregistrée")
+    run(at)
+    assert at.error
+
+    click(at, "Recharger les notes")
+    assert "ce que vous venez d’écrire et qui n’a pas été enregistré sera perdu" in dialog_text(at)
+    click(at, "Annuler")
+    assert at.text_area(key=NOTES_KEY).value == "Ma suite, pas enregistrée"
+
+    click(at, "Recharger les notes")
+    click(at, "Oui, recharger les notes")
+
+    assert at.text_area(key=NOTES_KEY).value == "Écrit dans un autre onglet"
+    assert not at.error

@@ -1,4 +1,7 @@
-"""Presentation mode (ui/topbar.py): remembered per user, navigation moved to the top."""
+"""Presentation mode (ui/topbar.py): remembered per user, navigation moved to the top, and a
+shared screen that shows only the dossier being shown."""
+
+import streamlit
 
 from tests.app.helpers import (
     ADMIN_EMAIL, click, dialog_text, open_dossier_page, open_link, run, show_page, shown,
@@ -75,11 +78,22 @@ def test_my_dossiers_lists_no_beneficiary_on_a_shared_screen(seed, consultant):
                               "présentation » en haut de la page."]
 
 
-def test_the_accounts_page_lists_nobody_on_a_shared_screen(seed):
+def test_the_accounts_page_lists_nobody_on_a_shared_screen(seed, monkeypatch):
+    menus: list[dict[str, str]] = []
+    original = streamlit.navigation
+
+    def spy(pages, *args, **kwargs):
+        flat = [p for group in (pages.values() if isinstance(pages, dict) else [pages]) for p in group]
+        menus.append({p.title: p.visibility for p in flat})
+        return original(pages, *args, **kwargs)
+
+    monkeypatch.setattr(streamlit, "navigation", spy)
     seed.consultant("bruno@exemple.fr", "Bruno Bilan")
     at = sign_in(ADMIN_EMAIL)
+    assert menus[-1]["Comptes consultants"] == "visible"
     at.toggle(key=KEY).set_value(True)
     run(at)
+    assert menus[-1]["Comptes consultants"] == "hidden"
 
     show_page(at, "pages/comptes.py")
 
