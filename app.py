@@ -78,7 +78,10 @@ else:
     st.session_state.setdefault("presentation_mode", principal.user.presentation_mode)
     consultant = [page("pages/dossiers.py", "Mes dossiers", ":material/folder_shared:", default=True)]
     if principal.user.role == "admin":
-        consultant.append(page("pages/comptes.py", "Comptes consultants", ":material/group:"))
+        # Other people's names and e-mails: never listed on a shared screen.
+        accounts = "hidden" if st.session_state["presentation_mode"] else "visible"
+        consultant.append(page("pages/comptes.py", "Comptes consultants", ":material/group:",
+                               visibility=accounts))
         consultant.append(page("pages/referentiel_import.py", "Référentiel des métiers",
                                ":material/database:"))
     # The dossier's pages are always registered (so a page can switch to them) and shown

@@ -35,6 +35,12 @@ def french_date(value: date | datetime) -> str:
     return f"{day}{NBSP}{MONTHS[value.month - 1]} {value.year}"
 
 
+def french_datetime(value: datetime) -> str:
+    """« 12 mars 2026 à 9 h 05 », read in Paris time (an aware datetime)."""
+    local = value.astimezone(PARIS)
+    return f"{french_date(local)} à {local.hour}{NBSP}h{NBSP}{local.minute:02d}"
+
+
 def french_number(value: float | None, decimals: int = 1) -> str:
     """3.8 → « 3,8 »; None → « — »."""
     if value is None:

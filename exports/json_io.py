@@ -6,7 +6,8 @@ Importing only returns a validated `Workbook`: saving it (or not) is the caller'
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import Any
 
 from pydantic import ValidationError
@@ -228,3 +229,25 @@ def _shown(error: dict[str, Any]) -> str:
 
 def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+@dataclass(frozen=True)
+class Backup:
+    """A backup file read back: the workbook, and when the file was saved if it says so."""
+
+    workbook: Workbook
+    exported_at: datetime | None
+
+
+def read_backup(data: bytes) -> Backup:
+    """`import_json`, plus the file's `exported_at` (shown before a restore); a missing or
+    unreadable date is None, never a refusal: the workbook alone decides."""
+    workbook = import_json(data)
+    stamp = json.loads(data.decode("utf-8-sig")).get("exported_at")
+    try:
+        exported_at = datetime.fromisoformat(stamp) if isinstance(stamp, str) else None
+    except ValueError:
+        exported_at = None
+    if exported_at is not None and exported_at.tzinfo is None:
+        exported_at = exported_at.replace(tzinfo=timezone.utc)
+    return Backup(workbook, exported_at)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ui import session
-from ui.layout import escape_markdown
+from ui.layout import escape_markdown, presentation_on
 from workbook import access
 from workbook.store import DuplicateEmailError, Role
 
@@ -11,6 +11,12 @@ store = session.get_store()
 me = session.principal().user
 
 st.title("Comptes consultants")
+if presentation_on():
+    # Other people's names and e-mails have no place on a shared screen.
+    st.info("Mode présentation\u00a0: les comptes ne sont pas affichés sur un écran partagé. "
+            "Désactivez «\u00a0Mode présentation\u00a0» en haut de la page pour les voir.",
+            icon=":material/lock:")
+    st.stop()
 st.dataframe(
     [{"Nom": u.display_name, "E-mail": u.email,
       "Rôle": "administrateur" if u.role is Role.ADMIN else "consultant"} for u in store.list_users()],

@@ -1,9 +1,13 @@
-"""Consultant's home: their dossiers with progress, guided time and last activity."""
+"""Consultant's home: their dossiers with progress, guided time and last activity.
+
+On a shared screen (presentation mode) it lists nobody: only the dossier being shown may appear.
+"""
 
 import pandas as pd
 import streamlit as st
 
 from ui import session
+from ui.layout import presentation_on
 from workbook.activity import format_duration
 from workbook.model import utcnow
 from workbook.overview import format_when, overview
@@ -12,6 +16,12 @@ store = session.get_store()
 me = session.principal().user
 
 st.title("Mes dossiers")
+
+if presentation_on():
+    st.info("Mode présentation\u00a0: la liste des dossiers n’est pas affichée sur un écran "
+            "partagé. Pour choisir ou créer un dossier, désactivez «\u00a0Mode "
+            "présentation\u00a0» en haut de la page.", icon=":material/lock:")
+    st.stop()
 
 dossiers = store.dossiers_of(me.id)
 if not dossiers:

@@ -4,11 +4,14 @@ import re
 
 import streamlit as st
 
-from exports.json_io import WorkbookImportError, export_json, import_json
+from exports.french import french_datetime
+from exports.json_io import WorkbookImportError, export_json, read_backup
 from exports.pdf_workbook import build_workbook_pdf
 from ui import session
+from ui.confirm import confirmed_button
 from ui.referentiel import get_referentiel
-from ui.layout import escape_markdown
+from ui.layout import escape_markdown, presentation_on
+from workbook.store import ReplacementReason
 
 def piste_fiches(workbook):
     """The référentiel's fiches of the pistes, for the écarts section (none without a ROME)."""
@@ -50,22 +53,62 @@ st.download_button(
     mime="application/json",
 )
 
-uploaded = st.file_uploader("Restaurer depuis un fichier de sauvegarde", type=["json"],
-                            max_upload_size=2)
-if uploaded is not None:
+
+def same_person(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def restore_from_backup() -> None:
+    """Say whose backup it is and whose workbook it would replace, ask, then replace; the
+    replaced workbook is kept (the consultant can bring it back from the dossier's page)."""
+    if presentation_on():
+        # A backup may bear someone else's name: not on a shared screen.
+        st.caption(":material/lock: Restaurer une sauvegarde\u00a0: masqué en mode présentation.")
+        return
+    if restored := st.session_state.pop("_backup_restored", None):
+        st.success(f"Le classeur a été restauré depuis la sauvegarde de {escape_markdown(restored)}.",
+                   icon=":material/check:")
+    # A new uploader after each restore: the file just restored is not offered again.
+    round_ = st.session_state.setdefault("_restore_round", 0)
+    uploaded = st.file_uploader("Restaurer depuis un fichier de sauvegarde", type=["json"],
+                                max_upload_size=2, key=f"restore_upload:{round_}")
+    if uploaded is None:
+        return
     try:
-        restored = import_json(uploaded.getvalue())
+        backup = read_backup(uploaded.getvalue())
     except WorkbookImportError as exc:
         st.error(f"Ce fichier n’a pas été importé, votre classeur est inchangé. {exc.message}")
+        return
+    owner = f"{backup.workbook.beneficiary.first_name} {backup.workbook.beneficiary.last_name}"
+    current = opened.dossier.full_name
+    saved = f", enregistrée le {french_datetime(backup.exported_at)}" if backup.exported_at else ""
+    keeper = ("votre consultant ou votre consultante pourra la rétablir" if opened.by_beneficiary
+              else "vous pourrez la rétablir depuis la page «\u00a0Suivi du dossier\u00a0»")
+    st.markdown(f"Cette sauvegarde est celle de **{escape_markdown(owner)}**{saved}. "
+                f"La restaurer remplacerait tout le contenu du classeur de **{escape_markdown(current)}**.")
+    if same_person(owner, current):
+        st.warning("Restaurer ce fichier remplacera tout le contenu actuel du classeur. "
+                   f"La version actuelle sera gardée\u00a0: {keeper}.", icon=":material/warning:")
     else:
-        st.warning(
-            "Restaurer ce fichier remplacera tout le contenu actuel du classeur "
-            f"(sauvegarde de {escape_markdown(restored.beneficiary.first_name)} "
-            f"{escape_markdown(restored.beneficiary.last_name)})."
-        )
-        if st.button("Remplacer mon classeur par cette sauvegarde"):
-            if session.save_workbook(opened, restored, "classeur"):
-                session.reload_workbook(opened.dossier.id)
-                st.success("Le classeur a été restauré.")
-            else:
-                st.rerun()  # the refusal is shown at the top of the page, by require_workbook()
+        st.error(f"Attention\u00a0: cette sauvegarde n’est pas celle de {escape_markdown(current)}, "
+                 f"mais celle de {escape_markdown(owner)}. La restaurer ici mettrait ses réponses "
+                 f"dans le classeur de {escape_markdown(current)}, qui garderait son nom. "
+                 f"Vérifiez que c’est le bon fichier. La version actuelle sera gardée\u00a0: {keeper}.",
+                 icon=":material/warning:")
+    if confirmed_button(
+            "Remplacer mon classeur par cette sauvegarde", key="restore_backup",
+            title="Remplacer le classeur\u00a0?",
+            question=f"Tout le contenu du classeur de {current} sera remplacé par la sauvegarde de "
+                     f"{owner}{saved}. La version actuelle sera gardée et pourra être rétablie.",
+            confirm="Oui, remplacer le classeur"):
+        def replace(version: int) -> int:
+            return session.get_store().replace_workbook(
+                opened.dossier.id, backup.workbook, version, ReplacementReason.BACKUP_RESTORED, owner)
+
+        if session.replace_workbook(opened, replace, "classeur"):
+            st.session_state["_backup_restored"] = owner
+            st.session_state["_restore_round"] = round_ + 1
+        st.rerun()  # a refusal is shown at the top of the page, by require_workbook()
+
+
+restore_from_backup()

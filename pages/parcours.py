@@ -6,6 +6,7 @@ import streamlit as st
 
 from exports.french import MONTHS
 from ui import session
+from ui.confirm import confirmed_button
 from ui.layout import chart_height, escape_markdown, presentation_on
 from ui.timeline import timeline_figure, timeline_height, timeline_lines, timeline_summary
 from workbook import parcours
@@ -14,7 +15,7 @@ from workbook.parcours import KIND_LABELS, TEXT_FIELDS, ParcoursError
 
 MODULE = "parcours"
 ADD = "parcours:add:"  # the add form is not drawn from the workbook: no WIDGET_PREFIX
-ADDED, OPEN, DELETING, DELETED = "_parcours_added", "_parcours_open", "_parcours_deleting", "_parcours_deleted"
+ADDED, OPEN, DELETED = "_parcours_added", "_parcours_open", "_parcours_deleted"
 REFUSED = "_parcours_refused"
 # The fields of a step's form, as they are when empty.
 EMPTY_FORM = dict(kind=None, title="", organisation="", start_month=None, start_year=None,
@@ -97,10 +98,9 @@ def entry_card(item: ParcoursEntry, rank: int, count: int) -> tuple[str, int] | 
                   end_month=end_month, end_year=end_year, **{n: getattr(item, n) for n in TEXT_FIELDS})
     for field, value in stored.items():
         st.session_state.setdefault(prefix + field, value)
-    deleting = st.session_state.get(DELETING) == item.id
     heading = (f"**{rank}. {escape_markdown(item.title)}** · {KIND_LABELS[item.kind]} · "
                f"{parcours.period_label(item)}")
-    with st.expander(heading, expanded=deleting or st.session_state.get(OPEN) == item.id,
+    with st.expander(heading, expanded=st.session_state.get(OPEN) == item.id,
                      key=f"parcours:box:{item.id}"):
         fields = step_fields(prefix)
         duration = parcours.duration_label(item, today)
@@ -115,29 +115,21 @@ def entry_card(item: ParcoursEntry, rank: int, count: int) -> tuple[str, int] | 
             st.error(error, icon=":material/error:")
         if edit.workbook is not opened.workbook:
             save(lambda wb: parcours.edit_entry(wb, item.id, **values).workbook)
-        return entry_buttons(item, prefix, rank, count, deleting)
+        return entry_buttons(item, prefix, rank, count)
 
 
-def entry_buttons(item: ParcoursEntry, prefix: str, rank: int, count: int,
-                  deleting: bool) -> tuple[str, int] | None:
-    """↑ and ↓ (the move is returned), and deletion in two steps: ask, then confirm or cancel."""
-    if deleting:
-        st.warning(f"Supprimer «\u00a0{escape_markdown(item.title)}\u00a0» de votre parcours\u00a0? "
-                   "Ce que vous y avez écrit sera perdu, et les acquis reliés à cette étape "
-                   "n’y seront plus reliés.", icon=":material/warning:")
-    up, down, remove, cancel = st.columns(4)
-    if deleting and remove.button("Oui, supprimer", key=prefix + "confirm", type="primary",
-                                  icon=":material/delete:"):
+def entry_buttons(item: ParcoursEntry, prefix: str, rank: int, count: int) -> tuple[str, int] | None:
+    """↑ and ↓ (the move is returned), and deletion once confirmed."""
+    up, down, remove, _ = st.columns(4)
+    if confirmed_button(
+            "Supprimer", key=prefix + "delete", icon=":material/delete:", where=remove,
+            title="Supprimer cette étape\u00a0?",
+            question=f"Supprimer «\u00a0{item.title}\u00a0» de votre parcours\u00a0? Ce que vous y "
+                     "avez écrit sera perdu, et les acquis reliés à cette étape n’y seront plus reliés.",
+            confirm="Oui, supprimer"):
         if save(lambda wb: parcours.delete_entry(wb, item.id)):
-            st.session_state.pop(DELETING, None)
             st.session_state[DELETED] = item.title
             st.rerun()
-    if deleting and cancel.button("Annuler", key=prefix + "cancel"):
-        st.session_state.pop(DELETING, None)
-        st.rerun()
-    if not deleting and remove.button("Supprimer", key=prefix + "delete", icon=":material/delete:"):
-        st.session_state[DELETING] = item.id
-        st.rerun()
     moves = (up.button("↑ Monter", key=prefix + "up", disabled=rank == 1),
              down.button("↓ Descendre", key=prefix + "down", disabled=rank == count))
     return (item.id, -1) if moves[0] else (item.id, 1) if moves[1] else None

@@ -5,6 +5,7 @@ import html
 import streamlit as st
 
 from ui import session
+from ui.confirm import confirmed_button
 from ui.charts import radar_figure
 from ui.layout import chart_height, escape_markdown, presentation_on
 from workbook import roue
@@ -14,7 +15,7 @@ from workbook.roue import MARKS, MAX_DOMAINS, RoueError
 MODULE = "roue"
 NOTES = f"{session.WIDGET_PREFIX}roue:notes"
 ADD = "roue:add"  # the add field is not drawn from the workbook: no WIDGET_PREFIX
-ADDED, REFUSED, REMOVING = "_roue_added", "_roue_refused", "_roue_removing"
+ADDED, REFUSED = "_roue_added", "_roue_refused"
 MIN_AXES = 3  # fewer rated domains draw a line, not a wheel
 GRID = (2, 4, 6, 8, 10)
 
@@ -78,24 +79,16 @@ def rename(domain_id: str) -> None:
 
 
 def remove_buttons(domain: LifeDomain, keys: str) -> None:
-    """A domain the beneficiary added can go, in two steps: ask, then confirm or cancel."""
-    if st.session_state.get(REMOVING) != domain.id:
-        if st.button("Retirer ce domaine", key=keys + "remove", icon=":material/delete:"):
-            st.session_state[REMOVING] = domain.id
-            st.rerun()
-        return
-    st.warning(f"Retirer «\u00a0{escape_markdown(domain.label)}\u00a0» de votre roue\u00a0? "
-               "Ses notes seront perdues.", icon=":material/warning:")
-    confirm, cancel = st.columns(2)
-    if confirm.button("Oui, retirer", key=keys + "confirm", type="primary"):
+    """A domain the beneficiary added can go, once confirmed."""
+    if confirmed_button("Retirer ce domaine", key=keys + "remove", icon=":material/delete:",
+                        title="Retirer ce domaine\u00a0?",
+                        question=f"Retirer «\u00a0{domain.label}\u00a0» de votre roue\u00a0? "
+                                 "Ses notes seront perdues.",
+                        confirm="Oui, retirer"):
         if save(lambda wb: roue.remove_domain(wb, domain.id)):
             for key in [k for k in st.session_state.keys() if str(k).startswith(keys)]:
                 del st.session_state[key]
-            st.session_state.pop(REMOVING, None)
             st.rerun()
-    if cancel.button("Annuler", key=keys + "cancel"):
-        st.session_state.pop(REMOVING, None)
-        st.rerun()
 
 
 def add() -> None:

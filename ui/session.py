@@ -211,6 +211,24 @@ def update_workbook(opened: OpenWorkbook, change: Callable[[Workbook], Workbook]
     return True
 
 
+def replace_workbook(opened: OpenWorkbook, replace: Callable[[int], int], module: str) -> bool:
+    """Replace the whole workbook (a restore): `replace(version)` calls the store with the
+    version this session holds; on a version conflict nothing changes and the page says to
+    reload. Afterwards the session reads the workbook again, as the store has it."""
+    with _session_lock():
+        _, version = st.session_state.setdefault(_WORKBOOKS, {}).get(
+            opened.dossier.id, (opened.workbook, opened.version))
+        try:
+            replace(version)
+        except StaleWorkbookError as exc:
+            st.session_state[_CONFLICT] = exc.message
+            return False
+        reload_workbook(opened.dossier.id)
+    if opened.by_beneficiary:
+        get_store().record_activity(opened.dossier.id, module)
+    return True
+
+
 def save_or_explain(opened: OpenWorkbook, change: Callable[[Workbook], Workbook], module: str,
                     refusals: tuple[type[Exception], ...] = (ValueError,)) -> bool:
     """Save like `update_workbook`; a refused change is shown in French, a stale copy reruns

@@ -84,6 +84,21 @@ class WorkbookRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
+class ReplacedWorkbookRow(Base):
+    """A workbook as it was just before a restore replaced it: kept so the consultant can bring
+    it back (nothing is lost), until the closure of the bilan purges the dossier's copies."""
+
+    __tablename__ = "workbook_versions_replaced"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), index=True)
+    version: Mapped[int] = mapped_column(Integer)  # the workbook's version when it was replaced
+    document: Mapped[str] = mapped_column(Text)
+    replaced_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    reason: Mapped[str] = mapped_column(String(40))
+    # Whose work replaced it: the name carried by the restored backup or kept version.
+    replaced_by_name: Mapped[str] = mapped_column(String(161))
+
+
 class SessionRow(Base):
     __tablename__ = "sessions"
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from workbook.activity import time_per_module, total_time
+from workbook.model import Workbook
 from workbook.modules import MODULES
 from workbook.store import Dossier, Store
 
@@ -47,6 +48,13 @@ def overview(store: Store, dossier: Dossier) -> DossierOverview:
         for p in [m.progress(workbook)]
     ]
     return DossierOverview(dossier, modules, total_time(times), events[-1][1] if events else None)
+
+
+def begun_summary(workbook: Workbook) -> str:
+    """What a workbook holds, in one line: each module begun with its summary (for a kept
+    version, so the consultant recognises it before bringing it back)."""
+    parts = [f"{m.title}\u00a0: {m.summary(workbook)}" for m in MODULES if m.progress(workbook).answered]
+    return " · ".join(parts) if parts else "aucun module commencé"
 
 
 def format_when(moment: datetime | None, now: datetime) -> str:

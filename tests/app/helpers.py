@@ -189,3 +189,18 @@ def handover_nonce(at: AppTest) -> str:
         r'window\.location\.replace\("/_session\?n=([\w-]+)"\)', html.proto.body))]
     assert len(found) == 1, [html.proto.body for html in at.get("html")]
     return found[0]
+
+
+def dialog(at: AppTest):
+    """The dialog open on the page (st.dialog, as ui/confirm.py opens it), or None."""
+    events = at._tree.children.get(2)
+    dialogs = [b for b in events.children.values() if getattr(b, "type", None) == "dialog"] if events else []
+    return dialogs[0] if dialogs else None
+
+
+def dialog_text(at: AppTest) -> str:
+    """The open dialog's title and text, Markdown escapes removed; "" when none is open."""
+    box = dialog(at)
+    if box is None:
+        return ""
+    return plain(" ".join([box.proto.dialog.title, *(re.sub(r"\\(.)", r"\1", m.value) for m in box.markdown)]))

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.app.helpers import Seed, change_workbook, open_link, plain, run, show_page, shown, shown_text
+from tests.app.helpers import (
+    Seed, change_workbook, dialog, dialog_text, open_link, plain, run, show_page, shown, shown_text,
+)
 from workbook.acquis import add_acquis, update_acquis
 from workbook.model import AcquisKind, Parcours, ParcoursEntry, Workbook
 from workbook.store import Store
@@ -159,11 +161,22 @@ def test_a_new_acquis_can_be_linked_as_it_is_added(db, dossier_id, token):
     assert (item.kind, item.label, item.entry_ids) == (AcquisKind.SAVOIR_ETRE, "Patience", ["tresorier1"])
 
 
-def test_deleting_an_acquis_removes_it_from_the_database_and_the_page(db, dossier_id, token):
+def test_deleting_an_acquis_asks_first_then_removes_it_from_the_database_and_the_page(
+        db, dossier_id, token):
     acquis_id = seeded_acquis(db, dossier_id)
     at = acquis_page(token)
 
     at.button(key=f"wb:acquis:{acquis_id}:delete").click()
+    run(at)
+    assert dialog_text(at).startswith("Supprimer cet acquis ? Supprimer « Tenir une caisse » de "
+                                      "votre inventaire ?")
+    at.button(key=f"wb:acquis:{acquis_id}:delete:cancel").click()
+    run(at)
+    assert dialog(at) is None and len(inventaire(db, dossier_id).items) == 1
+
+    at.button(key=f"wb:acquis:{acquis_id}:delete").click()
+    run(at)
+    at.button(key=f"wb:acquis:{acquis_id}:delete:confirm").click()
     run(at)
 
     assert inventaire(db, dossier_id).items == []

@@ -2,12 +2,17 @@
 
 import pytest
 
+from datetime import datetime, timezone
+
 from exports.json_io import export_json
-from tests.app.helpers import click, open_link, plain, run, show_page, shown, titles
-from workbook.model import new_workbook
+from tests.app.helpers import (
+    click, dialog, dialog_text, open_link, plain, run, show_page, shown, titles,
+)
+from workbook.model import QuestionnaireAnswers, new_workbook
 from workbook.store import StaleWorkbookError
 
 PAGE = "pages/mon_classeur.py"
+SAVED_AT = datetime(2025, 3, 12, 9, 2, tzinfo=timezone.utc)  # 10 h 02 in Paris
 
 
 @pytest.fixture
@@ -51,30 +56,93 @@ def test_a_bad_backup_file_is_refused_and_the_workbook_is_unchanged(at, db, doss
     assert (after.version, after.workbook) == (before.version, before.workbook)
 
 
-def test_a_good_backup_replaces_the_workbook_once_confirmed(at, db, dossier_id):
-    backup = new_workbook("Marie", "Curie").model_copy(update={
-        "interets": db.load(dossier_id).workbook.interets.model_copy(
-            update={"answers": {"int-c-01": 2, "int-s-01": 5}})})
+def backup_of(first: str, last: str, answers: dict[str, int]) -> bytes:
+    workbook = new_workbook(first, last)
+    workbook = workbook.model_copy(update={"interets": QuestionnaireAnswers(
+        bank_id="interets_riasec", bank_version="1.0", answers=answers)})
+    return export_json(workbook, exported_at=SAVED_AT)
 
-    upload(at, "sauvegarde.json", export_json(backup))
-    assert db.load(dossier_id).workbook.interets.answers == {"int-r-01": 4}
+
+def test_the_restore_screen_says_whose_backup_it_is_and_whose_workbook_it_replaces(at):
+    upload(at, "sauvegarde.json", backup_of("Marie", "Curie", {"int-c-01": 2}))
+
+    said = " ".join(shown(at.markdown))
+    assert ("Cette sauvegarde est celle de **Marie Curie**, enregistrée le 12 mars 2025 à 10 h 02. "
+            "La restaurer remplacerait tout le contenu du classeur de **Marie Curie**.") in said
     assert plain(at.warning[0].value).startswith("Restaurer ce fichier remplacera tout le contenu actuel")
+    assert "La version actuelle sera gardée : votre consultant ou votre consultante pourra la rétablir." in plain(
+        at.warning[0].value)
+    assert not at.error
+
+
+def test_a_backup_of_someone_else_is_named_with_a_stronger_warning(at):
+    upload(at, "sauvegarde.json", backup_of("Léa", "Dubois", {"int-s-01": 5}))
+
+    said = " ".join(shown(at.markdown))
+    assert "Cette sauvegarde est celle de **Léa Dubois**" in said
+    assert "remplacerait tout le contenu du classeur de **Marie Curie**" in said
+    [error] = at.error
+    assert plain(error.value).startswith(
+        "Attention : cette sauvegarde n’est pas celle de Marie Curie, mais celle de Léa Dubois.")
+
+
+def test_nothing_is_restored_without_confirmation_and_cancel_changes_nothing(at, db, dossier_id):
+    before = db.load(dossier_id)
+    upload(at, "sauvegarde.json", backup_of("Léa", "Dubois", {"int-s-01": 5}))
 
     click(at, "Remplacer mon classeur par cette sauvegarde")
 
-    assert shown(at.success) == ["Le classeur a été restauré."]
-    assert db.load(dossier_id).workbook.interets.answers == {"int-c-01": 2, "int-s-01": 5}
+    assert dialog_text(at) == (
+        "Remplacer le classeur ? Tout le contenu du classeur de Marie Curie sera remplacé par la "
+        "sauvegarde de Léa Dubois, enregistrée le 12 mars 2025 à 10 h 02. La version actuelle "
+        "sera gardée et pourra être rétablie.")
+    assert db.load(dossier_id).version == before.version
+
+    click(at, "Annuler")
+
+    assert dialog(at) is None
+    after = db.load(dossier_id)
+    assert (after.version, after.workbook) == (before.version, before.workbook)
+    assert db.replaced_versions(dossier_id) == []
+
+
+def test_a_confirmed_restore_replaces_the_answers_keeps_the_name_and_the_old_version(
+        at, db, dossier_id):
+    upload(at, "sauvegarde.json", backup_of("Léa", "Dubois", {"int-c-01": 2, "int-s-01": 5}))
+
+    click(at, "Remplacer mon classeur par cette sauvegarde")
+    click(at, "Oui, remplacer le classeur")
+
+    assert dialog(at) is None
+    assert shown(at.success) == ["Le classeur a été restauré depuis la sauvegarde de Léa Dubois."]
+    stored = db.load(dossier_id).workbook
+    assert stored.interets.answers == {"int-c-01": 2, "int-s-01": 5}
+    assert (stored.beneficiary.first_name, stored.beneficiary.last_name) == ("Marie", "Curie")
+    [kept] = db.replaced_versions(dossier_id)
+    assert kept.workbook.interets.answers == {"int-r-01": 4}
+    # The file just restored is not offered again.
+    assert at.file_uploader[0].value is None
+    assert titles(show_page(at, "pages/accueil.py")) == ["Bonjour Marie"]
+
+
+def test_the_restore_is_not_offered_on_a_shared_screen(at):
+    at.toggle(key="presentation_mode").set_value(True)
+    run(at)
+
+    assert not at.file_uploader
+    assert "Restaurer une sauvegarde : masqué en mode présentation." in " ".join(shown(at.caption))
 
 
 def test_a_restore_over_a_workbook_changed_elsewhere_is_refused_with_a_reload_message(
         at, seed, db, dossier_id):
-    backup = new_workbook("Marie", "Curie")
-    upload(at, "sauvegarde.json", export_json(backup))
+    upload(at, "sauvegarde.json", backup_of("Marie", "Curie", {}))
     # Meanwhile another tab saves an answer.
     seed.interets(dossier_id, {"int-s-01": 5})
 
     click(at, "Remplacer mon classeur par cette sauvegarde")
+    click(at, "Oui, remplacer le classeur")
 
     assert shown(at.error) == [plain(StaleWorkbookError.message)]
     assert not at.success
     assert db.load(dossier_id).workbook.interets.answers == {"int-s-01": 5}
+    assert db.replaced_versions(dossier_id) == []

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.app.helpers import click, open_dossier_page, open_link, plain, run, show_page, shown, shown_text, sign_in
+from tests.app.helpers import (
+    click, dialog, dialog_text, open_dossier_page, open_link, plain, run, show_page, shown, shown_text,
+    sign_in,
+)
 from ui import session
 from workbook import parcours
 from workbook.model import Acquis, AcquisKind, Inventaire
@@ -204,16 +207,16 @@ def test_a_step_is_deleted_only_once_confirmed_and_no_acquis_stays_linked_to_it(
 
     at.button(key=key(shop, "delete")).click()
     run(at)
-    assert "Supprimer « Vendeuse » de votre parcours ?" in " ".join(shown(at.warning))
+    assert "Supprimer « Vendeuse » de votre parcours ?" in dialog_text(at)
     assert len(stored_parcours(db, dossier_id).entries) == 2
-    at.button(key=key(shop, "cancel")).click()
+    at.button(key=key(shop, "delete:cancel")).click()
     run(at)
-    assert not at.warning and len(stored_parcours(db, dossier_id).entries) == 2
+    assert dialog(at) is None and len(stored_parcours(db, dossier_id).entries) == 2
 
     at.button(key=key(shop, "delete")).click()
     run(at)
     at.text_area(key=key(club, "learned")).input("Tenir des comptes")
-    at.button(key=key(shop, "confirm")).click()
+    at.button(key=key(shop, "delete:confirm")).click()
     run(at)
 
     workbook = db.load(dossier_id).workbook
