@@ -5,13 +5,13 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
-from ui import session
+from ui import bounded_text, session
 from ui.layout import escape_markdown, private_block
 from workbook import access
 from workbook.activity import format_duration
 from workbook.model import utcnow
 from workbook.overview import format_when, overview
-from workbook.store import StaleWorkbookError
+from workbook.store import PRIVATE_NOTES_MAX, StaleWorkbookError
 
 store = session.get_store()
 me = session.principal().user
@@ -79,6 +79,8 @@ if notes_box is not None:
             st.session_state.pop("_notes_error", None)
 
         def save_notes() -> None:
+            if not bounded_text.fits(st.session_state[notes_key], PRIVATE_NOTES_MAX):
+                return  # kept in the field, which says why it is not saved
             try:
                 st.session_state["_notes_version"] = store.save_private_notes(
                     dossier.id, st.session_state[f"{session.WIDGET_PREFIX}notes"],
@@ -88,8 +90,8 @@ if notes_box is not None:
             except (StaleWorkbookError, ValueError) as exc:
                 st.session_state["_notes_error"] = getattr(exc, "message", None) or str(exc)
 
-        st.text_area("Notes", key=f"{session.WIDGET_PREFIX}notes", height=200, max_chars=20_000,
-                     on_change=save_notes, help="Enregistrées dès que vous quittez le champ.")
+        bounded_text.text_area("Notes", PRIVATE_NOTES_MAX, key=notes_key, height=200, on_change=save_notes,
+                               help="Enregistrées dès que vous quittez le champ.")
         if st.session_state.get("_notes_error"):
             st.error(st.session_state["_notes_error"])
             if st.button("Recharger les notes"):
