@@ -6,7 +6,7 @@ Run it with `streamlit run server.py` (which adds the cookie middleware); AppTes
 import streamlit as st
 
 from ui import session
-from ui.layout import apply_presentation_style
+from ui.layout import apply_presentation_style, escape_markdown
 from ui.topbar import draw_topbar
 
 st.set_page_config(page_title="Guide bilan", page_icon=":material/explore:", layout="wide")
@@ -92,7 +92,8 @@ else:
         session.select_dossier(None)
         dossier_id = None
     shown = "visible" if dossier_id is not None else "hidden"
-    heading = f"Dossier de {mine[dossier_id].full_name}" if dossier_id is not None else "Dossier"
+    # A section heading of the menu is Markdown: the name is escaped.
+    heading = f"Dossier de {escape_markdown(mine[dossier_id].full_name)}" if dossier_id is not None else "Dossier"
     pages = {
         "Consultant": consultant,
         heading: [page("pages/dossier.py", "Suivi du dossier", ":material/assignment_ind:", visibility=shown)],

@@ -4,7 +4,7 @@ import streamlit as st
 
 from questionnaires.loader import load_texts
 from referentiel.search import Kind
-from ui import session
+from ui import bounded_text, session
 from ui.confirm import confirmed_button
 from ui.layout import escape_markdown
 from ui.referentiel import get_referentiel
@@ -62,8 +62,8 @@ def add_area(kind: AcquisKind) -> None:
     if added := st.session_state.pop(f"_acquis_added:{kind}", None):
         st.success(f"Ajouté\u00a0: «\u00a0{escape_markdown(added)}\u00a0».", icon=":material/check:")
     session.show_refusal(f"_acquis_refused:{kind}")
-    typed = st.text_input(prompts.add_label, key=f"acquis:add:{kind}", max_chars=300, live="300ms",
-                          placeholder=prompts.placeholder)
+    typed = bounded_text.text_input(prompts.add_label, acquis.LABEL_MAX, key=f"acquis:add:{kind}",
+                                    live="300ms", placeholder=prompts.placeholder) or ""
     if titles:
         st.multiselect(LINKS_LABEL, list(titles), format_func=titles.get, key=f"acquis:add-links:{kind}",
                        placeholder=LINKS_PLACEHOLDER)

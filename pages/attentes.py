@@ -4,7 +4,7 @@ longest commute, how far I would move; then my pistes checked against my refusal
 import streamlit as st
 
 from questionnaires.loader import load_texts
-from ui import session
+from ui import bounded_text, session
 from ui.layout import escape_markdown
 from ui.referentiel import get_referentiel
 from workbook import attentes
@@ -41,8 +41,9 @@ def condition_control(spec: ConditionSpec) -> None:
 def number(label: str, hint: str, field: str, stored: int | None, step: int, change) -> None:
     key = PREFIX + field
     st.session_state.setdefault(key, stored)
-    value = st.number_input(label, key=key, help=hint, min_value=0, step=step, format="%d",
-                            placeholder="Non précisé")
+    # No min_value: the widget would silently drop a negative entry; the domain refuses it
+    # and its message says why, the entry staying in the field.
+    value = st.number_input(label, key=key, help=hint, step=step, format="%d", placeholder="Non précisé")
     if value != stored:
         save(lambda wb, v=value: change(wb, v))
 
@@ -83,9 +84,9 @@ relocation = st.selectbox(texts.demenagement_label, list(Relocation), key=PREFIX
 if relocation != stored.demenagement:
     save(lambda wb, r=relocation: attentes.set_demenagement(wb, r))
 st.session_state.setdefault(PREFIX + "notes", stored.notes)
-notes = st.text_area(texts.notes_label, key=PREFIX + "notes", max_chars=attentes.MAX_NOTES,
-                     placeholder=texts.notes_placeholder, height=120)
-if notes != stored.notes:
+notes = bounded_text.text_area(texts.notes_label, attentes.MAX_NOTES, key=PREFIX + "notes",
+                               placeholder=texts.notes_placeholder, height=120)
+if notes is not None and notes != stored.notes:
     save(lambda wb, n=notes: attentes.set_notes(wb, n))
 
 st.header("Ce que je retiens")

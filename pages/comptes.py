@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from ui import session
+from ui import bounded_text, session
 from ui.layout import escape_markdown, presentation_on
 from workbook import access
-from workbook.store import DuplicateEmailError, Role
+from workbook.store import DISPLAY_NAME_MAX, EMAIL_MAX, DuplicateEmailError, Role
 
 store = session.get_store()
 me = session.principal().user
@@ -25,13 +25,13 @@ st.dataframe(
 
 st.header("Nouveau compte")
 with st.form("new_account", clear_on_submit=False):
-    name = st.text_input("Nom affiché", max_chars=120)
-    email = st.text_input("Adresse e-mail", max_chars=254)
+    name = bounded_text.text_input("Nom affiché", DISPLAY_NAME_MAX)
+    email = bounded_text.text_input("Adresse e-mail", EMAIL_MAX)
     password = st.text_input("Mot de passe provisoire", type="password",
                              help=f"Au moins {access.MIN_PASSWORD_LENGTH} caractères ; à transmettre à la personne.")
     admin = st.checkbox("Administrateur (peut créer des comptes)")
     created = st.form_submit_button("Créer le compte", type="primary")
-if created:
+if created and name is not None and email is not None:  # else the long text's field says why
     if not name.strip() or "@" not in email:
         st.error("Indiquez un nom et une adresse e-mail valide.")
     else:

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from ui import session
+from ui import bounded_text, session
 from workbook import access
+from workbook.store import EMAIL_MAX
 
 st.title("Guide bilan")
 
@@ -17,11 +18,12 @@ st.info(
 
 st.header("Connexion consultant")
 with st.form("login"):
-    email = st.text_input("Adresse e-mail", max_chars=254, autocomplete="username")
+    email = bounded_text.text_input("Adresse e-mail", EMAIL_MAX, autocomplete="username",
+                                    unsaved="la connexion attend que vous l’ayez corrigé")
     password = st.text_input("Mot de passe", type="password", autocomplete="current-password")
     submitted = st.form_submit_button("Se connecter", type="primary")
 
-if submitted:
+if submitted and email is not None:  # else the e-mail's field says why
     store = session.get_store()
     try:
         user = access.authenticate(store, email, password)

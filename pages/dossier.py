@@ -8,14 +8,14 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 from exports.french import french_datetime
-from ui import session
+from ui import bounded_text, session
 from ui.confirm import confirmed_button
 from ui.layout import escape_markdown, presentation_on, private_block
 from workbook import access
 from workbook.activity import format_duration
 from workbook.model import utcnow
 from workbook.overview import begun_summary, format_when, overview
-from workbook.store import NotFoundError, ReplacementReason, StaleWorkbookError
+from workbook.store import NotFoundError, PRIVATE_NOTES_MAX, ReplacementReason, StaleWorkbookError
 
 store = session.get_store()
 me = session.principal().user
@@ -163,6 +163,8 @@ if notes_box is not None:
             st.session_state.pop("_notes_error", None)
 
         def save_notes() -> None:
+            if not bounded_text.fits(st.session_state[notes_key], PRIVATE_NOTES_MAX):
+                return  # kept in the field, which says why it is not saved
             try:
                 st.session_state["_notes_version"] = store.save_private_notes(
                     dossier.id, st.session_state[f"{session.WIDGET_PREFIX}notes"],
@@ -172,8 +174,8 @@ if notes_box is not None:
             except (StaleWorkbookError, ValueError) as exc:
                 st.session_state["_notes_error"] = getattr(exc, "message", None) or str(exc)
 
-        st.text_area("Notes", key=f"{session.WIDGET_PREFIX}notes", height=200, max_chars=20_000,
-                     on_change=save_notes, help="Enregistrées dès que vous quittez le champ.")
+        bounded_text.text_area("Notes", PRIVATE_NOTES_MAX, key=notes_key, height=200, on_change=save_notes,
+                               help="Enregistrées dès que vous quittez le champ.")
         if st.session_state.get("_notes_error"):
             st.error(st.session_state["_notes_error"])
             if confirmed_button(

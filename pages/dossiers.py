@@ -6,10 +6,10 @@ On a shared screen (presentation mode) it lists nobody: only the dossier being s
 import pandas as pd
 import streamlit as st
 
-from ui import session
+from ui import bounded_text, session
 from ui.layout import presentation_on
 from workbook.activity import format_duration
-from workbook.model import utcnow
+from workbook.model import NAME_MAX, utcnow
 from workbook.overview import format_when, overview
 
 store = session.get_store()
@@ -56,11 +56,12 @@ else:
         st.switch_page("pages/dossier.py", query_params={"dossier": str(choice)})
 
 st.header("Nouveau dossier")
-with st.form("new_dossier", clear_on_submit=True):
-    first = st.text_input("Prénom du ou de la bénéficiaire", max_chars=80)
-    last = st.text_input("Nom", max_chars=80)
+# Not cleared on submit: a refused name stays in its field (a created dossier opens its page).
+with st.form("new_dossier"):
+    first = bounded_text.text_input("Prénom du ou de la bénéficiaire", NAME_MAX)
+    last = bounded_text.text_input("Nom", NAME_MAX)
     created = st.form_submit_button("Créer le dossier")
-if created:
+if created and first is not None and last is not None:  # else the long name's field says why
     if not first.strip() or not last.strip():
         st.error("Indiquez le prénom et le nom.")
     else:

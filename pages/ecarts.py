@@ -101,7 +101,7 @@ def item_row(gap: ItemGap) -> tuple[Coverage | None, bool]:
         text.markdown(line(gap))
         text.caption(detail(gap))
         chosen = control.segmented_control(
-            f"Mon avis sur « {gap.item.libelle} »", list(Coverage), key=key, required=True,
+            f"Mon avis sur « {escape_markdown(gap.item.libelle)} »", list(Coverage), key=key, required=True,
             format_func=lambda c: f"{ICONS[c]} {WORDS[c]}", label_visibility="collapsed")
         reset = gap.corrected and control.button("Revenir au calcul automatique", key=key + ":reset",
                                                   icon=":material/undo:")

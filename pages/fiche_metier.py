@@ -6,7 +6,7 @@ from exports.french import french_percent
 from questionnaires.loader import load_bank, load_texts
 from scoring.interests import profile_of
 from scoring.matching import metier_match
-from ui import session
+from ui import bounded_text, session
 from ui.layout import escape_markdown
 from ui.referentiel import require_referentiel, riasec_dashed, ways_to_find_a_metier
 from workbook import pistes
@@ -42,9 +42,10 @@ if kept is not None:
     st.success(f"Ce métier est dans vos pistes (statut\u00a0: {kept.status.value}).")
     st.page_link("pages/pistes.py", label="Voir mes pistes", icon=":material/bookmark:")
 else:
-    why = st.text_input("Pourquoi ce métier m’intéresse (facultatif)", max_chars=1000,
-                        key=f"why_{metier.code_rome}")
-    if st.button("Garder ce métier comme piste", type="primary", icon=":material/bookmark_add:"):
+    why = bounded_text.text_input("Pourquoi ce métier m’intéresse (facultatif)", pistes.WHY_MAX,
+                                  key=f"why_{metier.code_rome}")
+    if st.button("Garder ce métier comme piste", type="primary", icon=":material/bookmark_add:",
+                 disabled=why is None):
         try:
             kept_workbook = pistes.keep_piste(opened.workbook, metier.code_rome, metier.libelle,
                                               metier.riasec_code, why)

@@ -3,10 +3,11 @@
 import streamlit as st
 
 from referentiel.search import Kind
-from ui import session
+from ui import bounded_text, session
 from ui.referentiel import require_referentiel, riasec_dashed
 
 FICHE = "pages/fiche_metier.py"
+QUERY_MAX = 100  # characters: a name or a few words, not a text
 KINDS = {
     "Métiers et appellations": {Kind.METIER, Kind.APPELLATION},
     "Compétences et savoirs": {Kind.SAVOIR_FAIRE, Kind.SAVOIR_ETRE, Kind.SAVOIR},
@@ -23,10 +24,11 @@ st.write(
 )
 scope = st.segmented_control("Chercher parmi", list(KINDS), default=list(KINDS)[0],
                              required=True, key="search_scope")
-query = st.text_input("Recherche", key="search_query", max_chars=100, live="300ms",
-                      placeholder="Par exemple : infirmier, cuisine, accueillir du public…")
+query = bounded_text.text_input("Recherche", QUERY_MAX, key="search_query", live="300ms",
+                                unsaved="la recherche attend que vous l’ayez raccourci",
+                                placeholder="Par exemple : infirmier, cuisine, accueillir du public…")
 
-if query.strip():
+if query is not None and query.strip():
     hits = referentiel.search.search(query, kinds=KINDS[scope], limit=20)
     if not hits:
         st.info("Aucun résultat. Essayez un autre mot, ou le début d’un mot.")

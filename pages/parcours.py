@@ -5,13 +5,14 @@ from datetime import date
 import streamlit as st
 
 from exports.french import MONTHS
-from ui import session
+from ui import bounded_text, session
 from ui.confirm import confirmed_button
 from ui.layout import chart_height, escape_markdown, presentation_on
 from ui.timeline import timeline_figure, timeline_height, timeline_lines, timeline_summary
 from workbook import parcours
 from workbook.model import ParcoursEntry, ParcoursKind
-from workbook.parcours import KIND_LABELS, TEXT_FIELDS, ParcoursError
+from workbook.parcours import (FILS_MAX, KIND_LABELS, ORGANISATION_MAX, TEXT_FIELDS, TEXT_MAX, TITLE_MAX,
+                               ParcoursError)
 
 MODULE = "parcours"
 ADD = "parcours:add:"  # the add form is not drawn from the workbook: no WIDGET_PREFIX
@@ -21,6 +22,7 @@ REFUSED = "_parcours_refused"
 EMPTY_FORM = dict(kind=None, title="", organisation="", start_month=None, start_year=None,
                   ongoing=False, end_month=None, end_year=None)
 MONTH_NUMBERS = list(range(1, 13))
+LIMITS = {"title": TITLE_MAX, "organisation": ORGANISATION_MAX, **dict.fromkeys(TEXT_FIELDS, TEXT_MAX)}
 FILS = "Quels fils conducteurs voyez-vous dans votre parcours\u00a0?"
 INTRO = ("Retracez ici votre parcours, étape par étape\u00a0: vos formations, vos emplois, vos "
          "stages, vos engagements associatifs ou syndicaux, et aussi vos activités personnelles, "
@@ -43,9 +45,10 @@ def step_fields(prefix: str) -> dict:
     year (no end while « en cours »): the add form's fields, and every step's."""
     pick = dict(index=None, placeholder="Choisissez")
     st.selectbox("Type d’étape", list(ParcoursKind), format_func=KIND_LABELS.get, key=prefix + "kind", **pick)
-    st.text_input("Intitulé ou rôle", key=prefix + "title", max_chars=200,
-                  placeholder="Par exemple\u00a0: vendeuse, BTS comptabilité, trésorière")
-    st.text_input("Organisation (entreprise, école, association…)", key=prefix + "organisation", max_chars=200)
+    bounded_text.text_input("Intitulé ou rôle", TITLE_MAX, key=prefix + "title",
+                            placeholder="Par exemple\u00a0: vendeuse, BTS comptabilité, trésorière")
+    bounded_text.text_input("Organisation (entreprise, école, association…)", ORGANISATION_MAX,
+                            key=prefix + "organisation")
     cols = st.columns([3, 2, 2, 3, 2], vertical_alignment="bottom")
     cols[0].selectbox("Mois de début", MONTH_NUMBERS, format_func=lambda m: MONTHS[m - 1],
                       key=prefix + "start_month", **pick)
@@ -105,9 +108,14 @@ def entry_card(item: ParcoursEntry, rank: int, count: int) -> tuple[str, int] | 
         fields = step_fields(prefix)
         duration = parcours.duration_label(item, today)
         st.caption(duration[:1].upper() + duration[1:])
-        texts = {name: st.text_area(question, key=prefix + name, max_chars=3000, height=90)
-                 for name, question in TEXT_FIELDS.items()}
-        values = {**fields, **texts}
+        for name, question in TEXT_FIELDS.items():
+            bounded_text.text_area(question, TEXT_MAX, key=prefix + name, height=90)
+        values = {**fields, **{name: st.session_state[prefix + name] for name in TEXT_FIELDS}}
+        # An over-long text stays in its field, unsaved (the field says why): meanwhile the
+        # stored text holds.
+        for name, limit in LIMITS.items():
+            if not bounded_text.fits(values[name], limit):
+                values[name] = getattr(item, name)
         # Saved from the widgets' values on every run, like the questionnaire's answers; a
         # refused value is reported and the rest of the step saved.
         edit = parcours.edit_entry(opened.workbook, item.id, **values)
@@ -166,8 +174,8 @@ if entries:
 st.header("Les fils conducteurs")
 fils_key = f"{session.WIDGET_PREFIX}parcours:fils"
 st.session_state.setdefault(fils_key, opened.workbook.parcours.fils_conducteurs)
-fils = st.text_area(FILS, key=fils_key, max_chars=5000, height=140,
-                    help="Ce qui revient d’une étape à l’autre\u00a0: un domaine, une façon de "
-                         "travailler, des personnes, des valeurs, ce qui vous a fait changer.")
-if fils != opened.workbook.parcours.fils_conducteurs:
+fils = bounded_text.text_area(FILS, FILS_MAX, key=fils_key, height=140,
+                              help="Ce qui revient d’une étape à l’autre\u00a0: un domaine, une façon de "
+                                   "travailler, des personnes, des valeurs, ce qui vous a fait changer.")
+if fils is not None and fils != opened.workbook.parcours.fils_conducteurs:
     save(lambda wb: parcours.set_fils_conducteurs(wb, fils))

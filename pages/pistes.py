@@ -6,7 +6,7 @@ from exports.french import french_percent
 from questionnaires.loader import load_bank
 from scoring.interests import profile_of
 from scoring.matching import metier_match
-from ui import session
+from ui import bounded_text, session
 from ui.confirm import confirmed_button
 from ui.layout import escape_markdown
 from ui.referentiel import get_referentiel, riasec_dashed, ways_to_find_a_metier
@@ -51,9 +51,14 @@ for piste in kept:
             st.session_state.setdefault(prefix + field, value)
         status = st.segmented_control("Statut", list(PisteStatus), key=prefix + "status",
                                       format_func=lambda s: s.value, required=True)
-        why = st.text_area("Pourquoi cette piste", key=prefix + "why", max_chars=1000, height=80)
-        notes = st.text_area("Mes notes (informations trouvées, personnes à contacter…)",
-                             key=prefix + "notes", max_chars=5000, height=120)
+        # An over-long text stays in its field, unsaved (the field says why): meanwhile the
+        # stored text holds.
+        why = bounded_text.text_area("Pourquoi cette piste", pistes.WHY_MAX, key=prefix + "why",
+                                     height=80)
+        why = piste.why if why is None else why
+        notes = bounded_text.text_area("Mes notes (informations trouvées, personnes à contacter…)",
+                                       pistes.NOTES_MAX, key=prefix + "notes", height=120)
+        notes = piste.notes if notes is None else notes
         # Saved from the widgets' values on every run, like the questionnaire's answers.
         if (status, why, notes) != (piste.status, piste.why, piste.notes):
             session.update_workbook(

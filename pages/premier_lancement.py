@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from ui import session
+from ui import bounded_text, session
 from workbook import access
-from workbook.store import DuplicateEmailError
+from workbook.store import DISPLAY_NAME_MAX, EMAIL_MAX, DuplicateEmailError
 
 st.title("Bienvenue dans le Guide bilan")
 st.write(
@@ -13,8 +13,8 @@ st.write(
 )
 
 with st.form("first_admin"):
-    name = st.text_input("Nom affiché", max_chars=120)
-    email = st.text_input("Adresse e-mail", max_chars=254, autocomplete="email")
+    name = bounded_text.text_input("Nom affiché", DISPLAY_NAME_MAX)
+    email = bounded_text.text_input("Adresse e-mail", EMAIL_MAX, autocomplete="email")
     password = st.text_input(
         "Mot de passe", type="password", autocomplete="new-password",
         help=f"Au moins {access.MIN_PASSWORD_LENGTH} caractères.",
@@ -22,7 +22,7 @@ with st.form("first_admin"):
     confirm = st.text_input("Confirmez le mot de passe", type="password", autocomplete="new-password")
     submitted = st.form_submit_button("Créer le compte administrateur", type="primary")
 
-if submitted:
+if submitted and name is not None and email is not None:  # else the long text's field says why
     store = session.get_store()
     if not name.strip() or "@" not in email:
         st.error("Indiquez un nom et une adresse e-mail valide.")

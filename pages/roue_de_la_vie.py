@@ -4,7 +4,7 @@ import html
 
 import streamlit as st
 
-from ui import session
+from ui import bounded_text, session
 from ui.confirm import confirmed_button
 from ui.charts import radar_figure
 from ui.layout import chart_height, escape_markdown, presentation_on
@@ -58,9 +58,9 @@ def domain_card(domain: LifeDomain) -> None:
             save(lambda wb, i=domain.id, s=satisfaction, m=importance:
                  roue.set_importance(roue.set_satisfaction(wb, i, s), i, m))
         with st.expander("Renommer ce domaine"):
-            typed = st.text_input("Nouveau nom du domaine", key=keys + "label", max_chars=roue.LABEL_MAX,
-                                  on_change=rename, args=(domain.id,))
-            if " ".join(typed.split()) != domain.label:
+            typed = bounded_text.text_input("Nouveau nom du domaine", roue.LABEL_MAX, key=keys + "label",
+                                            on_change=rename, args=(domain.id,))
+            if typed is not None and " ".join(typed.split()) != domain.label:
                 try:  # a refused name stays in the field: say why until it is changed
                     roue.rename_domain(opened.workbook, domain.id, typed)
                 except RoueError as error:
@@ -72,6 +72,8 @@ def domain_card(domain: LifeDomain) -> None:
 def rename(domain_id: str) -> None:
     """The name field's callback: it runs before the page, so the whole page shows the new name."""
     typed = st.session_state[prefix(domain_id) + "label"]
+    if not bounded_text.fits(typed, roue.LABEL_MAX):
+        return  # kept in the field, which says why it is not saved
     try:
         session.update_workbook(opened, lambda wb: roue.rename_domain(wb, domain_id, typed), MODULE)
     except RoueError:
@@ -110,10 +112,10 @@ def add_area(count: int) -> None:
     if count >= MAX_DOMAINS:
         st.caption(f"Votre roue compte {MAX_DOMAINS} domaines, le maximum.")
         return
-    typed = st.text_input("Nom du domaine à ajouter", key=ADD, max_chars=roue.LABEL_MAX, live="300ms",
-                          placeholder="Par exemple\u00a0: spiritualité, engagement associatif")
+    typed = bounded_text.text_input("Nom du domaine à ajouter", roue.LABEL_MAX, key=ADD, live="300ms",
+                                    placeholder="Par exemple\u00a0: spiritualité, engagement associatif")
     st.button("Ajouter ce domaine", key=ADD + ":submit", type="primary", icon=":material/add:",
-              disabled=not typed.strip(), on_click=add)
+              disabled=not (typed or "").strip(), on_click=add)
 
 
 def wheel() -> None:
@@ -169,6 +171,6 @@ wheel()
 results()
 st.header(texts.notes_label)
 st.session_state.setdefault(NOTES, opened.workbook.roue.notes)
-notes = st.text_area(texts.notes_prompt, key=NOTES, max_chars=roue.NOTES_MAX, height=140)
-if notes != opened.workbook.roue.notes:
+notes = bounded_text.text_area(texts.notes_prompt, roue.NOTES_MAX, key=NOTES, height=140)
+if notes is not None and notes != opened.workbook.roue.notes:
     save(lambda wb: roue.set_notes(wb, notes))

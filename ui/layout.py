@@ -47,9 +47,26 @@ def private_block(title: str):
     return st.container(border=True)
 
 
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<])")
+# Streamlit's Markdown is CommonMark + GFM + math + directives + emoji: every ASCII punctuation
+# character may start something (`$` KaTeX, `:red[…]` colours, `&copy;` entities, `~~`, `|`…),
+# and CommonMark shows any of them literally once backslash-escaped.
+_ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+# Some plugins rewrite the text *after* parsing, where escapes are gone: emoji and icon
+# shortcodes (`:smile:`, `:material_home:`, `:streamlit:`), bare links (`https://…`, `www.…`,
+# `a@b.fr`) and arrows (`->`, `--`, `>=`…). An invisible word joiner breaks their patterns.
+_JOINER = "\u2060"
+_AFTER_JOINER = re.compile(r"(?<=[:@])(?=\S)|(?<=[-<>~=])(?=[-<>~=])|(?i:(?<=www)(?=\.))")
 
 
 def escape_markdown(text: str) -> str:
-    """User text shown through Markdown APIs: no link, image or HTML can be smuggled in."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+    """User text for any element that parses Markdown (st.markdown, titles, alerts, captions,
+    widget labels, expander labels, radio and segmented-control options): it shows as typed,
+    word joiners (U+2060, invisible) aside. Line breaks stay line breaks; the spaces at either
+    end of a line, which HTML would not show anyway, are dropped (four of them make code)."""
+    lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")]
+    # A backslash at the end of a line is a hard line break: the text stays one paragraph.
+    return "\\\n".join(_escape_line(line) for line in lines)
+
+
+def _escape_line(line: str) -> str:
+    return _ASCII_PUNCTUATION.sub(r"\\\1", _AFTER_JOINER.sub(_JOINER, line))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from questionnaires.schema import ReflexionField, ReflexionPageId
-from ui import session
+from ui import bounded_text, session
 from ui.layout import private_block
 from workbook import reflexions
 from workbook.reflexions import MAX_TEXT, ReflexionError
@@ -55,7 +55,10 @@ def _question(opened: session.OpenWorkbook, field: ReflexionField, module: str) 
     st.header(field.label)
     with st.expander(HELP, icon=":material/lightbulb:"):
         st.markdown("\n".join(f"- {prompt}" for prompt in field.prompts))
-    # Saved from the widgets' values on every run, even when they are not drawn (hidden below).
+    # Saved from the widgets' values on every run, even when they are not drawn (hidden below);
+    # an over-long text stays in its field, unsaved, until it is shortened.
+    if not bounded_text.fits(text, MAX_TEXT):
+        text = stored.text
     if (text, private, in_pdf) != (stored.text, stored.private, stored.in_pdf):
         _save(opened, field.id, text, private, in_pdf, module)
 
@@ -64,8 +67,8 @@ def _question(opened: session.OpenWorkbook, field: ReflexionField, module: str) 
         return
     mine = opened.by_beneficiary
     with box:
-        st.text_area(field.label, key=text_key, max_chars=MAX_TEXT, height=140,
-                     placeholder=field.placeholder, label_visibility="collapsed")
+        bounded_text.text_area(field.label, MAX_TEXT, key=text_key, height=140,
+                               placeholder=field.placeholder, label_visibility="collapsed")
         st.checkbox(PRIVATE, key=private_key, disabled=not mine,
                     help=PRIVATE_HELP if mine else BENEFICIARY_CHOICE)
         if private:

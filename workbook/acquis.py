@@ -20,6 +20,7 @@ from workbook.validation import member, validated
 
 MAX_ACQUIS = 300  # as Inventaire.items allows
 MAX_PRIORITIES = 10  # as Inventaire.priorities allows
+LABEL_MAX = 300  # as Acquis.label allows
 RECOMMENDED_PRIORITIES = (5, 10)  # the seeds' « hiérarchisation »: a short list, not everything
 RATINGS = (1, 2, 3, 4)
 

@@ -18,6 +18,9 @@ from workbook.model import ParcoursEntry, ParcoursKind, Workbook
 from workbook.validation import member, validated
 
 MAX_ENTRIES = 100  # as Parcours.entries allows
+TITLE_MAX = ORGANISATION_MAX = 200  # as ParcoursEntry.title and .organisation allow
+TEXT_MAX = 3000  # as the model's LongText allows
+FILS_MAX = 5000  # as Parcours.fils_conducteurs allows
 FIRST_YEAR = 1940  # the year lists start here, unless an entry is older
 YEARS_AHEAD = 5  # a contract or a training may end in a few years
 

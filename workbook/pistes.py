@@ -11,6 +11,7 @@ from workbook.model import Piste, PisteStatus, Workbook
 from workbook.validation import member, validated
 
 MAX_PISTES = 100  # as Workbook.pistes allows
+WHY_MAX, NOTES_MAX = 1000, 5000  # as Piste.why and Piste.notes allow
 
 ALREADY_KEPT = "Ce métier est déjà dans vos pistes."
 TOO_MANY = (f"Vous avez déjà {MAX_PISTES} pistes, le maximum : retirez-en une avant d’en garder "

@@ -25,6 +25,9 @@ from workbook.db import (
 from workbook.migrations import load_workbook
 from workbook.model import Workbook, new_workbook, utcnow
 
+EMAIL_MAX, DISPLAY_NAME_MAX = 254, 120  # characters
+PRIVATE_NOTES_MAX = 20_000  # characters of a consultant's private notes
+
 
 class Role(StrEnum):
     ADMIN = "admin"
@@ -131,9 +134,9 @@ class Store:
     def add_user(self, email: str, display_name: str, password_hash: str, role: Role) -> User:
         email, display_name = normalise_email(email), display_name.strip()
         # Checked here so SQLite (which ignores VARCHAR lengths) and PostgreSQL agree.
-        if not 3 <= len(email) <= 254 or "@" not in email:
+        if not 3 <= len(email) <= EMAIL_MAX or "@" not in email:
             raise ValueError("Adresse e-mail invalide.")
-        if not 1 <= len(display_name) <= 120:
+        if not 1 <= len(display_name) <= DISPLAY_NAME_MAX:
             raise ValueError("Le nom affiché doit compter de 1 à 120 caractères.")
         row = UserRow(
             email=email, display_name=display_name,
@@ -214,7 +217,7 @@ class Store:
             return row.private_notes, row.notes_version
 
     def save_private_notes(self, dossier_id: int, text: str, expected_version: int) -> int:
-        if len(text) > 20_000:
+        if len(text) > PRIVATE_NOTES_MAX:
             raise ValueError("Les notes sont limitées à 20 000 caractères.")
         with self.session.begin() as s:
             result = s.execute(

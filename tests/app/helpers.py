@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from questionnaires import engine
 from questionnaires.loader import load_bank
+from tests.markdown_text import displayed
 from ui import session
 from workbook import access, browser_keys
 from workbook.model import Workbook
@@ -83,8 +84,9 @@ def plain(text: str) -> str:
 
 
 def shown(elements) -> list[str]:
-    """The plain values of titles, alerts, markdown, captions... in page order."""
-    return [plain(e.value) for e in elements]
+    """The plain values of titles, alerts, markdown, captions... in page order, user words as
+    displayed (see `displayed`)."""
+    return [plain(displayed(e.value)) for e in elements]
 
 
 def click(at: AppTest, label: str) -> AppTest:

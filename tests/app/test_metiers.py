@@ -71,6 +71,28 @@ def test_keeping_a_metier_saves_it_as_a_piste_with_its_reason(lea):
     assert any("Ce métier est dans vos pistes" in plain(s) for s in shown(at.success))
 
 
+def test_a_long_search_or_reason_stays_in_its_field_and_says_why_it_waits(lea):
+    store, dossier_id, token = lea
+    at = show_page(open_link(token), "pages/metiers_recherche.py")
+    pasted = "infirmier " * 11  # 110 characters
+    at.text_input(key="search_query").input(pasted)
+    run(at)
+    assert at.text_input(key="search_query").value == pasted
+    assert "110 / 100 caractères" in shown(at.caption)
+    assert any("la recherche attend que vous l’ayez raccourci" in e for e in shown(at.error))
+    assert not at.get("page_link")
+
+    at = fiche(token, "J1506")
+    pasted = "Prendre soin des autres. " * 41  # 1 025 characters
+    at.text_input(key="why_J1506").input(pasted)
+    run(at)
+    assert at.text_input(key="why_J1506").value == pasted
+    [keep] = [b for b in at.button if b.label == "Garder ce métier comme piste"]
+    assert keep.disabled
+    assert any("n’est pas enregistré tant que vous ne l’avez pas raccourci" in e for e in shown(at.error))
+    assert store.load(dossier_id).workbook.pistes == []
+
+
 def test_metiers_for_my_profile_are_ranked_with_the_reason_and_filters(lea):
     _store, _dossier, token = lea
     at = show_page(open_link(token), "pages/metiers_profil.py")

@@ -10,7 +10,9 @@ from tests.app.helpers import (
     click, dialog, dialog_text, open_dossier_page, open_link, plain, run, show_page, shown, shown_text,
     sign_in,
 )
+from tests.markdown_text import displayed
 from ui import session
+from ui.layout import escape_markdown
 from workbook import parcours
 from workbook.model import Acquis, AcquisKind, Inventaire
 from workbook.store import Store
@@ -264,7 +266,9 @@ def test_the_beneficiarys_words_are_not_read_as_markdown(db, dossier_id, token):
     seed_steps(db, dossier_id, {**SHOP, "title": "**Vendeuse** [lien](http://exemple.fr)"})
     at = show_page(open_link(token), PAGE)
 
-    assert "\\*\\*Vendeuse\\*\\* \\[lien\\]\\(http://exemple\\.fr\\)" in at.expander[0].label
+    label = at.expander[0].label
+    assert escape_markdown("**Vendeuse** [lien](http://exemple.fr)") in label
+    assert displayed(label).startswith("**1. **Vendeuse** [lien](http://exemple.fr)** · Emploi")
 
 
 def test_the_consultant_sees_and_edits_the_same_parcours(db, dossier_id):
