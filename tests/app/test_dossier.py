@@ -219,7 +219,7 @@ def test_a_restore_keeps_the_replaced_workbook_which_the_consultant_can_bring_ba
     assert "Versions remplacées du classeur" in shown(at.header)
     [kept] = [m for m in shown(at.markdown) if m.startswith("Classeur de ")]
     assert re.fullmatch(r"Classeur de Marie Curie, remplacé le .+ à .+ par la restauration d’une "
-                        r"sauvegarde au nom de Léa Dubois\\\.", kept), kept
+                        r"sauvegarde au nom de Léa Dubois\.", kept), kept
     assert "Mes centres d’intérêt : 1 réponses sur 54" in " ".join(shown(at.caption))
     click(at, "Rétablir cette version")
     assert dialog_text(at).startswith("Rétablir cette version ? Le classeur actuel de Marie Curie "
