@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui import session
+from ui.client import current_client_address
 from workbook import access
 
 st.title("Guide bilan")
@@ -25,7 +26,7 @@ with st.form("login"):
 if submitted:
     store = session.get_store()
     try:
-        user = access.authenticate(store, email, password)
+        user = access.authenticate(store, email, password, client=current_client_address())
     except access.LoginThrottled as exc:
         st.error(str(exc))
     except PermissionError:

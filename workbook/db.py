@@ -16,6 +16,7 @@ from sqlalchemy import (
     TypeDecorator,
     create_engine,
     event,
+    inspect,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -106,13 +107,21 @@ class ActivityRow(Base):
     occurred_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
-class LoginFailureRow(Base):
-    """Failed sign-ins per e-mail, known or not, so both get the same growing delay."""
+class LoginThrottleRow(Base):
+    """Failed sign-ins of the last day, counted per (e-mail, client) pair and per client.
 
-    __tablename__ = "login_failures"
-    email: Mapped[str] = mapped_column(String(254), primary_key=True)
+    The key is a SHA-256 digest (workbook.access.throttle_key): neither the e-mails typed nor
+    the clients' addresses are kept. A row whose last failure is a day old is deleted."""
+
+    __tablename__ = "login_throttle"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
     failures: Mapped[int] = mapped_column(Integer)
-    last_failure_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    last_failure_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+
+
+# Tables of earlier versions, dropped at start: `login_failures` kept every e-mail ever typed
+# at sign-in, in clear.
+RETIRED_TABLES = ("login_failures",)
 
 
 def database_url() -> str:
@@ -135,6 +144,14 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def _drop_retired_tables(engine: Engine) -> None:
+    names = set(inspect(engine).get_table_names())
+    with engine.begin() as conn:
+        for table in RETIRED_TABLES:
+            if table in names:
+                conn.exec_driver_sql(f"DROP TABLE {table}")
+
+
 def make_engine(url: str | None = None) -> Engine:
     url = url or database_url()
     if url.startswith("sqlite"):
@@ -146,6 +163,7 @@ def make_engine(url: str | None = None) -> Engine:
     else:
         engine = create_engine(url, pool_pre_ping=True)
     Base.metadata.create_all(engine)
+    _drop_retired_tables(engine)
     return engine
 
 
