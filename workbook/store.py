@@ -17,6 +17,7 @@ from sqlalchemy.orm import sessionmaker
 from workbook.db import ActivityRow, DossierRow, UserRow, WorkbookRow, make_engine
 from workbook.migrations import load_workbook
 from workbook.model import Workbook, new_workbook, utcnow
+from workbook.text_rules import check_text, first_control_character
 
 
 class Role(StrEnum):
@@ -110,6 +111,8 @@ class Store:
             raise ValueError("Adresse e-mail invalide.")
         if not 1 <= len(display_name) <= 120:
             raise ValueError("Le nom affiché doit compter de 1 à 120 caractères.")
+        check_text(display_name, "Nom affiché")
+        check_text(email, "Adresse e-mail")
         row = UserRow(
             email=email, display_name=display_name,
             password_hash=password_hash, role=role.value, presentation_mode=False,
@@ -131,8 +134,11 @@ class Store:
             return _user(row)
 
     def user_credentials(self, email: str) -> tuple[User, str] | None:
+        email = normalise_email(email)
+        if first_control_character(email) is not None:
+            return None  # no stored address holds one (add_user refuses them)
         with self.session() as s:
-            row = s.scalar(select(UserRow).where(UserRow.email == normalise_email(email)))
+            row = s.scalar(select(UserRow).where(UserRow.email == email))
             return (_user(row), row.password_hash) if row else None
 
     def set_password_hash(self, user_id: int, password_hash: str) -> None:
@@ -149,6 +155,8 @@ class Store:
 
     # --- dossiers ----------------------------------------------------------------------
     def create_dossier(self, consultant_id: int, first_name: str, last_name: str) -> Dossier:
+        check_text(first_name.strip(), "Prénom")
+        check_text(last_name.strip(), "Nom")
         workbook = new_workbook(first_name, last_name)  # validates the names first
         now = utcnow()
         with self.session.begin() as s:
@@ -191,6 +199,7 @@ class Store:
     def save_private_notes(self, dossier_id: int, text: str, expected_version: int) -> int:
         if len(text) > 20_000:
             raise ValueError("Les notes sont limitées à 20 000 caractères.")
+        check_text(text, "Notes", multiline=True)
         with self.session.begin() as s:
             result = s.execute(
                 update(DossierRow)
