@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 
-from workbook.db import ActivityRow, DossierRow, UserRow, WorkbookRow, make_engine
+from workbook.db import ActivityRow, DossierRow, UserRow, WorkbookRow, make_engine, scrub_erased_text
 from workbook.migrations import load_workbook
 from workbook.model import Workbook, new_workbook, utcnow
 from workbook.text_rules import check_text, first_control_character
@@ -208,6 +208,7 @@ class Store:
             )
             if result.rowcount != 1:
                 raise StaleWorkbookError(StaleWorkbookError.message)
+        scrub_erased_text(self.engine)  # the notes replaced leave the files
         return expected_version + 1
 
     # --- workbooks ---------------------------------------------------------------------
@@ -229,6 +230,8 @@ class Store:
             )
             if result.rowcount != 1:
                 raise StaleWorkbookError(StaleWorkbookError.message)
+        # Any save may erase text (an answer changed, an entry deleted): it leaves the files now.
+        scrub_erased_text(self.engine)
         return expected_version + 1
 
     # --- activity journal --------------------------------------------------------------
