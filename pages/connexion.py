@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui import bounded_text, session
+from ui.client import current_client_address
 from workbook import access
 from workbook.store import EMAIL_MAX
 
@@ -26,7 +27,7 @@ with st.form("login"):
 if submitted and email is not None:  # else the e-mail's field says why
     store = session.get_store()
     try:
-        user = access.authenticate(store, email, password)
+        user = access.authenticate(store, email, password, client=current_client_address())
     except access.LoginThrottled as exc:
         st.error(str(exc))
     except PermissionError:

@@ -65,6 +65,10 @@ if created and first is not None and last is not None:  # else the long name's f
     if not first.strip() or not last.strip():
         st.error("Indiquez le prénom et le nom.")
     else:
-        dossier = store.create_dossier(me.id, first, last)
-        session.select_dossier(dossier.id)
-        st.switch_page("pages/dossier.py", query_params={"dossier": str(dossier.id)})
+        try:
+            dossier = store.create_dossier(me.id, first, last)
+        except ValueError as exc:  # e.g. a control character pasted into a name
+            st.error(getattr(exc, "message", None) or str(exc))
+        else:
+            session.select_dossier(dossier.id)
+            st.switch_page("pages/dossier.py", query_params={"dossier": str(dossier.id)})

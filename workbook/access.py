@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -16,7 +17,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
-from workbook.db import DossierRow, LoginFailureRow, SessionRow
+from workbook.client_address import client_bucket
+from workbook.db import DossierRow, LoginThrottleRow, SessionRow
 from workbook.store import Dossier, NotFoundError, Role, Store, User, normalise_email
 from workbook.model import utcnow
 
@@ -65,8 +67,26 @@ def hash_password(password: str) -> str:
 
 
 def failure_delay(failures: int) -> int:
-    """Seconds to wait before the next try: none for the first two failures, then doubling."""
+    """Seconds to wait before the next try of one e-mail from one client: none for the first
+    two failures, then doubling up to five minutes."""
     return 0 if failures < 3 else min(2 ** (failures - 2), 300)
+
+
+def client_delay(failures: int) -> int:
+    """Seconds to wait before the next try from one client, whatever the e-mail: none for the
+    first nine failures of the day, then doubling up to five minutes (trying many addresses
+    from one client slows down too)."""
+    return 0 if failures < 10 else min(2 ** (failures - 9), 300)
+
+
+FAILURES_KEPT_FOR = timedelta(days=1)
+
+
+def throttle_key(bucket: str, email: str | None = None) -> str:
+    """The digest a failure count is stored under: one (e-mail, client) pair, or one client
+    (`email` None). `bucket` is `client_address.client_bucket` of the client's address."""
+    scope = f"client\0{bucket}" if email is None else f"pair\0{bucket}\0{email}"
+    return digest(scope)
 
 
 # --- consultants and administrators ---------------------------------------------------------
@@ -83,14 +103,28 @@ def create_account(store: Store, by: User, email: str, display_name: str, passwo
     return store.add_user(email, display_name, hash_password(password), role)
 
 
-def authenticate(store: Store, email: str, password: str, now: datetime | None = None) -> User:
-    """Check e-mail and password; the same message whether the e-mail is unknown or not."""
+def authenticate(store: Store, email: str, password: str, now: datetime | None = None,
+                 client: str | None = None) -> User:
+    """Check e-mail and password; the same message whether the e-mail is unknown or not.
+
+    `client` is the address the try comes from (`client_address.client_address`; None when
+    unknown). Failures are counted per (e-mail, client) pair and per client: a stranger's
+    wrong tries never delay the owner on another client."""
     now = now or utcnow()
     email = normalise_email(email)
-    key = email[:254]
+    bucket = client_bucket(client)
+    pair_key, client_key = throttle_key(bucket, email[:254]), throttle_key(bucket)
+    with store.session.begin() as s:
+        s.execute(delete(LoginThrottleRow)
+                  .where(LoginThrottleRow.last_failure_at < now - FAILURES_KEPT_FOR))
     # The try is counted as a failure before the password is checked (and forgiven on success):
     # tries sent in parallel cannot all pass the delay check before the first failure is written.
-    _count_attempt(store, key, now)
+    _count_attempt(store, client_key, client_delay, now)
+    try:
+        _count_attempt(store, pair_key, failure_delay, now)
+    except LoginThrottled:
+        _forgive_attempt(store, client_key)  # a try refused unchecked is no failure
+        raise
     found = store.user_credentials(email)
     password_hash = found[1] if found else _DUMMY_HASH
     try:
@@ -101,7 +135,10 @@ def authenticate(store: Store, email: str, password: str, now: datetime | None =
     if not ok:
         raise PermissionError(LOGIN_REFUSED)
     with store.session.begin() as s:
-        s.execute(delete(LoginFailureRow).where(LoginFailureRow.email == key))
+        s.execute(delete(LoginThrottleRow).where(LoginThrottleRow.key == pair_key))
+    # Only this try is forgiven on the client's count: signing in to one's own account
+    # between guesses at others must not wipe it.
+    _forgive_attempt(store, client_key)
     user, stored_hash = found
     if _hasher.check_needs_rehash(stored_hash):
         store.set_password_hash(user.id, _hasher.hash(password))
@@ -111,7 +148,7 @@ def authenticate(store: Store, email: str, password: str, now: datetime | None =
 _COUNT_TRIES = 50
 
 
-def _count_attempt(store: Store, key: str, now: datetime) -> None:
+def _count_attempt(store: Store, key: str, delay: Callable[[int], int], now: datetime) -> None:
     """Raise LoginThrottled while the delay runs; otherwise add one failure, atomically.
 
     Compare-and-set on the failure count (like the workbook's optimistic lock): of several
@@ -119,28 +156,35 @@ def _count_attempt(store: Store, key: str, now: datetime) -> None:
     """
     for _ in range(_COUNT_TRIES):
         with store.session() as s:
-            row = s.get(LoginFailureRow, key)
+            row = s.get(LoginThrottleRow, key)
             seen = (row.failures, row.last_failure_at) if row is not None else None
         if seen is None:
             try:
                 with store.session.begin() as s:
-                    s.add(LoginFailureRow(email=key, failures=1, last_failure_at=now))
+                    s.add(LoginThrottleRow(key=key, failures=1, last_failure_at=now))
                 return
             except IntegrityError:
                 continue  # a parallel try created the row first: read it again
         failures, last_failure_at = seen
-        ready_at = last_failure_at + timedelta(seconds=failure_delay(failures))
+        ready_at = last_failure_at + timedelta(seconds=delay(failures))
         if now < ready_at:
             raise LoginThrottled(int((ready_at - now).total_seconds()) + 1)
         with store.session.begin() as s:
             counted = s.execute(
-                update(LoginFailureRow)
-                .where(LoginFailureRow.email == key, LoginFailureRow.failures == failures)
+                update(LoginThrottleRow)
+                .where(LoginThrottleRow.key == key, LoginThrottleRow.failures == failures)
                 .values(failures=failures + 1, last_failure_at=now)
             ).rowcount
         if counted == 1:
             return
     raise LoginThrottled(1)
+
+
+def _forgive_attempt(store: Store, key: str) -> None:
+    with store.session.begin() as s:
+        s.execute(update(LoginThrottleRow)
+                  .where(LoginThrottleRow.key == key, LoginThrottleRow.failures > 0)
+                  .values(failures=LoginThrottleRow.failures - 1))
 
 
 # --- dossiers and personal links --------------------------------------------------------------

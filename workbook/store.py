@@ -21,9 +21,11 @@ from workbook.db import (
     UserRow,
     WorkbookRow,
     make_engine,
+    scrub_erased_text,
 )
 from workbook.migrations import load_workbook
 from workbook.model import Workbook, new_workbook, utcnow
+from workbook.text_rules import check_text, first_control_character
 
 EMAIL_MAX, DISPLAY_NAME_MAX = 254, 120  # characters
 PRIVATE_NOTES_MAX = 20_000  # characters of a consultant's private notes
@@ -138,6 +140,8 @@ class Store:
             raise ValueError("Adresse e-mail invalide.")
         if not 1 <= len(display_name) <= DISPLAY_NAME_MAX:
             raise ValueError("Le nom affiché doit compter de 1 à 120 caractères.")
+        check_text(display_name, "Nom affiché")
+        check_text(email, "Adresse e-mail")
         row = UserRow(
             email=email, display_name=display_name,
             password_hash=password_hash, role=role.value, presentation_mode=False,
@@ -159,8 +163,11 @@ class Store:
             return _user(row)
 
     def user_credentials(self, email: str) -> tuple[User, str] | None:
+        email = normalise_email(email)
+        if first_control_character(email) is not None:
+            return None  # no stored address holds one (add_user refuses them)
         with self.session() as s:
-            row = s.scalar(select(UserRow).where(UserRow.email == normalise_email(email)))
+            row = s.scalar(select(UserRow).where(UserRow.email == email))
             return (_user(row), row.password_hash) if row else None
 
     def set_password_hash(self, user_id: int, password_hash: str) -> None:
@@ -177,6 +184,8 @@ class Store:
 
     # --- dossiers ----------------------------------------------------------------------
     def create_dossier(self, consultant_id: int, first_name: str, last_name: str) -> Dossier:
+        check_text(first_name.strip(), "Prénom")
+        check_text(last_name.strip(), "Nom")
         workbook = new_workbook(first_name, last_name)  # validates the names first
         now = utcnow()
         with self.session.begin() as s:
@@ -219,6 +228,7 @@ class Store:
     def save_private_notes(self, dossier_id: int, text: str, expected_version: int) -> int:
         if len(text) > PRIVATE_NOTES_MAX:
             raise ValueError("Les notes sont limitées à 20 000 caractères.")
+        check_text(text, "Notes", multiline=True)
         with self.session.begin() as s:
             result = s.execute(
                 update(DossierRow)
@@ -227,6 +237,7 @@ class Store:
             )
             if result.rowcount != 1:
                 raise StaleWorkbookError(StaleWorkbookError.message)
+        scrub_erased_text(self.engine)  # the notes replaced leave the files
         return expected_version + 1
 
     # --- workbooks ---------------------------------------------------------------------
@@ -248,6 +259,8 @@ class Store:
             )
             if result.rowcount != 1:
                 raise StaleWorkbookError(StaleWorkbookError.message)
+        # Any save may erase text (an answer changed, an entry deleted): it leaves the files now.
+        scrub_erased_text(self.engine)
         return expected_version + 1
 
     # --- replacing a workbook, keeping the replaced one ------------------------------------
@@ -259,7 +272,9 @@ class Store:
         The workbook takes the dossier's names: a backup of someone else restored here brings
         its answers, never its identity (the page says whose backup it is before asking)."""
         with self.session.begin() as s:
-            return self._replace(s, dossier_id, workbook, expected_version, reason, replaced_by_name)
+            version = self._replace(s, dossier_id, workbook, expected_version, reason, replaced_by_name)
+        scrub_erased_text(self.engine)
+        return version
 
     def replaced_versions(self, dossier_id: int) -> list[ReplacedVersion]:
         """The kept versions of this dossier's workbook, most recently replaced first."""
@@ -282,15 +297,17 @@ class Store:
             version = self._replace(s, dossier_id, workbook, expected_version,
                                     ReplacementReason.VERSION_RESTORED, _name_of(workbook))
             s.delete(kept)
-            return version
+        scrub_erased_text(self.engine)
+        return version
 
     def purge_replaced_versions(self, dossier_id: int) -> int:
         """Delete every kept version of this dossier (the bilan's closure); return how many."""
         with self.session.begin() as s:
-            result = s.execute(
+            purged = s.execute(
                 delete(ReplacedWorkbookRow).where(ReplacedWorkbookRow.dossier_id == dossier_id)
-            )
-            return result.rowcount
+            ).rowcount
+        scrub_erased_text(self.engine)
+        return purged
 
     @staticmethod
     def _replace(s, dossier_id: int, workbook: Workbook, expected_version: int,
