@@ -2,6 +2,7 @@
 
 import streamlit as st
 from starlette.middleware import Middleware
+from streamlit.runtime.pages_manager import PagesManager
 
 from web.browser_key import BrowserKeyMiddleware
 from workbook.db import make_engine
@@ -20,5 +21,12 @@ def _french_error(_exc: Exception) -> bool:
 
 # Create the database (the SQLite file by default) and its tables when the server starts.
 make_engine().dispose()
+
+# Streamlit 1.67 decides at its first session whether the app is an old "pages directory" app:
+# our pages/ folder makes it say yes, and until some run calls st.navigation every page address
+# runs its page file alone, without app.py (no access gate, a menu of raw file names). The
+# first request after a start is often a sub-page (a tab reconnecting after a crash), so say
+# no before any session exists: app.py, and its gate, run for every request.
+PagesManager.uses_pages_directory = False
 
 app = st.App("app.py", middleware=[Middleware(BrowserKeyMiddleware)], on_script_error=_french_error)
