@@ -4,6 +4,7 @@ import streamlit as st
 from starlette.middleware import Middleware
 from streamlit.runtime.pages_manager import PagesManager
 
+from web import downloads
 from web.browser_key import BrowserKeyMiddleware
 from workbook.db import make_engine
 
@@ -29,4 +30,5 @@ make_engine().dispose()
 # no before any session exists: app.py, and its gate, run for every request.
 PagesManager.uses_pages_directory = False
 
-app = st.App("app.py", middleware=[Middleware(BrowserKeyMiddleware)], on_script_error=_french_error)
+app = st.App("app.py", middleware=[Middleware(BrowserKeyMiddleware)], routes=downloads.routes(),
+             on_script_error=_french_error)

@@ -5,7 +5,6 @@ Pages call `require_workbook()` and `save_workbook()`; they never touch SQL or s
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections.abc import Callable
@@ -31,7 +30,7 @@ def get_store() -> Store:
 
 
 def idle_minutes() -> int:
-    return int(os.environ.get("GUIDE_BILAN_SESSION_IDLE_MINUTES", access.DEFAULT_IDLE_MINUTES))
+    return access.idle_minutes_setting()
 
 
 def session_key() -> str:
