@@ -6,10 +6,12 @@ Run it with `streamlit run server.py` (which adds the cookie middleware); AppTes
 import streamlit as st
 
 from ui import session
+from ui.reconnection import show_what_is_stored
 from ui.layout import apply_presentation_style
 from ui.topbar import draw_topbar
 
 st.set_page_config(page_title="Guide bilan", page_icon=":material/explore:", layout="wide")
+show_what_is_stored()  # before anything reads widgets: a tab back from a crash reloads first
 
 store = session.get_store()
 link_error = session.open_personal_link(store)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from ui import reconnection
 from web.browser_key import COOKIE_NAME
 from workbook import access
 from workbook.access import AccessDenied, InvalidLink, Principal
@@ -73,7 +74,7 @@ def sign_out(store: Store, everywhere: bool = False) -> None:
         access.end_all_sessions(store, principal)
     access.end_session(store, session_key())
     for key in list(st.session_state.keys()):
-        if key != _KEY:
+        if key not in (_KEY, reconnection.CHECKED):
             del st.session_state[key]
 
 
