@@ -82,6 +82,15 @@ def _build_pdf(store: Store, workbook: Workbook) -> WorkbookFile:
 
 def _serve(request: Request, build: Callable[[Store, Workbook], WorkbookFile]) -> Response:
     """Runs in a worker thread: database reads and the PDF layout must not hold the event loop."""
+    try:
+        return _answer(request, build)
+    except Exception:
+        # Whatever failed (the layout, the database), the person gets French and a way back.
+        _LOG.exception("Download %s?%s failed", request.url.path, request.url.query)
+        return _page(500, FAILED_TITLE, FAILED, _retry_address(request), RETRY_LINK)
+
+
+def _answer(request: Request, build: Callable[[Store, Workbook], WorkbookFile]) -> Response:
     store = shared_store(database_url())
     principal = _principal(store, request)
     if principal is None:
@@ -90,12 +99,7 @@ def _serve(request: Request, build: Callable[[Store, Workbook], WorkbookFile]) -
         dossier = access.workbook_dossier_for(store, principal, _dossier_id(request))
     except AccessDenied:
         return _page(403, NOT_YOURS_TITLE, NOT_YOURS, "/", HOME_LINK)
-    retry = WORKBOOK_PAGE if principal.is_beneficiary else f"{WORKBOOK_PAGE}?dossier={dossier.id}"
-    try:
-        file = build(store, store.load(dossier.id).workbook)
-    except Exception:
-        _LOG.exception("Download %s of dossier %s failed", request.url.path, dossier.id)
-        return _page(500, FAILED_TITLE, FAILED, retry, RETRY_LINK)
+    file = build(store, store.load(dossier.id).workbook)
     if principal.is_beneficiary:
         # Only the beneficiary's own work counts as guided time (as for the pages).
         store.record_activity(dossier.id, ACTIVITY_MODULE)
@@ -103,6 +107,14 @@ def _serve(request: Request, build: Callable[[Store, Workbook], WorkbookFile]) -
         "Content-Disposition": content_disposition(file.name),
         "Cache-Control": "no-store",
     })
+
+
+def _retry_address(request: Request) -> str:
+    """Back to « Mon classeur », the same dossier still open for a consultant."""
+    try:
+        return f"{WORKBOOK_PAGE}?dossier={_dossier_id(request)}"
+    except AccessDenied:
+        return WORKBOOK_PAGE
 
 
 def _dossier_id(request: Request) -> int:

@@ -11,6 +11,7 @@ from datetime import timedelta
 from urllib.parse import quote
 
 import pytest
+from sqlalchemy.exc import OperationalError
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.responses import HTMLResponse
@@ -195,11 +196,24 @@ def test_a_failed_build_gives_a_french_page_to_retry_and_logs_the_error(
     assert response.status_code == 500
     assert "Le fichier n’a pas pu être préparé" in response.text
     assert "Vos réponses ne sont pas perdues" in response.text
-    assert '<a href="/mon_classeur">' in response.text
+    assert f'<a href="/mon_classeur?dossier={eloise.id}">' in response.text  # the dossier stays open
     assert "fpdf2" not in response.text  # the details go to the log only
     assert "fpdf2 ne sait pas mettre ce texte en page" in caplog.text
-    # The consultant's way back keeps the dossier open.
+    assert store.activity(eloise.id) == []  # nothing was downloaded
     assert f'<a href="/mon_classeur?dossier={eloise.id}">' in consultant.get(url(PDF, eloise)).text
+
+
+def test_a_database_failure_also_gives_the_french_page(app, store, eloise, monkeypatch):
+    client = signed_in(app, store, dossier=eloise)
+
+    def locked(*_args, **_kwargs):
+        raise OperationalError("INSERT", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(Store, "record_activity", locked)
+    response = client.get(url(BACKUP, eloise))
+
+    assert response.status_code == 500
+    assert "Le fichier n’a pas pu être préparé" in response.text
 
 
 def test_the_file_is_built_in_a_worker_thread_not_on_the_event_loop(app, store, eloise, monkeypatch):
