@@ -7,9 +7,11 @@ import streamlit as st
 
 from ui import session
 from ui.layout import apply_presentation_style, escape_markdown
+from ui.reconnection import show_what_is_stored
 from ui.topbar import draw_topbar
 
 st.set_page_config(page_title="Guide bilan", page_icon=":material/explore:", layout="wide")
+show_what_is_stored()  # before anything reads widgets: a tab back from a crash reloads first
 
 store = session.get_store()
 # A personal link (`?acces=`) never reaches this script: the HTTP layer exchanges it for a

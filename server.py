@@ -4,6 +4,7 @@ import streamlit as st
 from starlette.middleware import Middleware
 from streamlit.runtime.pages_manager import PagesManager
 
+from web import downloads
 from web.browser_key import BrowserKeyMiddleware
 from web.cookie import current_secret
 from web.security_headers import SecurityHeadersMiddleware
@@ -36,7 +37,7 @@ PagesManager.uses_pages_directory = False
 
 app = st.App(
     "app.py",
-    routes=SIGN_IN_ROUTES,
+    routes=[*SIGN_IN_ROUTES, *downloads.routes()],
     # The first listed is the outermost: every response of the inner ones gets the headers.
     middleware=[Middleware(SecurityHeadersMiddleware), Middleware(BrowserKeyMiddleware)],
     on_script_error=_french_error,

@@ -1,30 +1,18 @@
 """My workbook: the PDF to keep, and the whole workbook as a JSON file (export and import)."""
 
-import re
-
 import streamlit as st
 
 from exports.french import french_datetime
-from exports.json_io import WorkbookImportError, export_json, read_backup
-from exports.pdf_workbook import build_workbook_pdf
+from exports.json_io import WorkbookImportError, read_backup
 from ui import session
 from ui.confirm import confirmed_button
-from ui.referentiel import get_referentiel
+from ui.downloads import download_link
 from ui.layout import escape_markdown, presentation_on
+from web.downloads import BACKUP_PATH, PDF_PATH
 from workbook.store import ReplacementReason
-
-def piste_fiches(workbook):
-    """The référentiel's fiches of the pistes, for the écarts section (none without a ROME)."""
-    referentiel = get_referentiel()
-    if referentiel is None:
-        return {}
-    return {p.code_rome: f for p in workbook.pistes if (f := referentiel.fiche(p.code_rome))}
-
 
 opened = session.require_workbook()
 session.touch_activity(opened, "classeur")
-workbook = opened.workbook
-slug = re.sub(r"[^\w-]+", "-", f"{workbook.beneficiary.first_name}-{workbook.beneficiary.last_name}".lower())
 
 st.title("Mon classeur")
 st.write(
@@ -35,23 +23,13 @@ st.info(
     "Vous êtes le seul destinataire des résultats de votre bilan : rien n’est transmis "
     "à qui que ce soit sans votre accord."
 )
-st.download_button(
-    "Télécharger mon classeur (PDF)",
-    data=lambda: build_workbook_pdf(workbook, fiches=piste_fiches(workbook)),
-    file_name=f"classeur-bilan-{slug}.pdf",
-    mime="application/pdf",
-    type="primary",
-    icon=":material/picture_as_pdf:",
-)
+# Links to the server's download addresses: the file is prepared when it is asked for.
+download_link(PDF_PATH, opened.dossier.id, "Télécharger mon classeur (PDF)", "picture_as_pdf",
+              primary=True)
 
 st.header("Sauvegarde complète")
 st.write("Le fichier de sauvegarde contient toutes vos réponses. Il permet de restaurer le classeur.")
-st.download_button(
-    "Télécharger la sauvegarde (JSON)",
-    data=lambda: export_json(workbook),
-    file_name=f"classeur-bilan-{slug}.json",
-    mime="application/json",
-)
+download_link(BACKUP_PATH, opened.dossier.id, "Télécharger la sauvegarde (JSON)", "download")
 
 
 def same_person(a: str, b: str) -> bool:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from referentiel.repository import Referentiel, release_stamp
+from referentiel.shared import is_loaded, shared_referentiel
 from ui import session
-from workbook.db import database_url
 
 MISSING = (
     "Le référentiel des métiers (ROME de France Travail) n’est pas encore installé. "
@@ -16,15 +16,16 @@ MISSING = (
 )
 
 
-@st.cache_resource(show_spinner="Chargement du référentiel des métiers…", max_entries=2)
-def _load(url: str, stamp: str) -> Referentiel | None:
-    # `stamp` (the installed version) is only a cache key: a new import gives a new entry.
-    return Referentiel.load(session.get_store().engine)
-
-
 def get_referentiel() -> Referentiel | None:
-    stamp = release_stamp(session.get_store().engine)
-    return None if stamp is None else _load(database_url(), stamp)
+    """The installed référentiel, shared with the download routes (one copy per server)."""
+    engine = session.get_store().engine
+    stamp = release_stamp(engine)
+    if stamp is None:
+        return None
+    if is_loaded(engine, stamp):
+        return shared_referentiel(engine, stamp)
+    with st.spinner("Chargement du référentiel des métiers…"):
+        return shared_referentiel(engine, stamp)
 
 
 def require_referentiel() -> Referentiel:

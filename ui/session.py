@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import threading
 import time
 from collections.abc import Callable
@@ -15,6 +14,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from ui import reconnection
 from web.cookie import COOKIE_NAME, current_secret
 from web.personal_link import INVALID_LINK, LINK_PARAM  # noqa: F401  (pages build links with it)
 from web.sign_in import FAILED, handover_address
@@ -34,7 +34,7 @@ def get_store() -> Store:
 
 
 def idle_minutes() -> int:
-    return int(os.environ.get("GUIDE_BILAN_SESSION_IDLE_MINUTES", access.DEFAULT_IDLE_MINUTES))
+    return access.idle_minutes_setting()
 
 
 def browser_key() -> str | None:
@@ -104,7 +104,7 @@ def sign_out(store: Store, everywhere: bool = False) -> None:
         access.end_all_sessions(store, principal)
     access.end_session(store, session_key())
     for key in list(st.session_state.keys()):
-        if key != TAB_KEY:
+        if key not in (TAB_KEY, reconnection.CHECKED):
             del st.session_state[key]
 
 

@@ -7,6 +7,7 @@ SHA-256 digests (they are 256-bit random values, so a fast hash is enough for th
 from __future__ import annotations
 
 import hashlib
+import os
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +30,11 @@ _DUMMY_HASH = _hasher.hash("guide-bilan-dummy-password")
 LOGIN_REFUSED = "Adresse e-mail ou mot de passe incorrect."
 MIN_PASSWORD_LENGTH = 12
 DEFAULT_IDLE_MINUTES = 120
+
+
+def idle_minutes_setting() -> int:
+    """Minutes of inactivity after which a session ends (GUIDE_BILAN_SESSION_IDLE_MINUTES)."""
+    return int(os.environ.get("GUIDE_BILAN_SESSION_IDLE_MINUTES", DEFAULT_IDLE_MINUTES))
 
 
 class AccessDenied(Exception):

@@ -1,12 +1,15 @@
 """My workbook (pages/mon_classeur.py): PDF and JSON downloads, restoring from a backup."""
 
+import re
+
 import pytest
 
 from datetime import datetime, timezone
 
 from exports.json_io import export_json
 from tests.app.helpers import (
-    click, dialog, dialog_text, open_link, plain, run, show_page, shown, titles,
+    click, dialog, dialog_text, open_dossier_page, open_link, plain, run, show_page, shown, sign_in,
+    titles,
 )
 from workbook.model import QuestionnaireAnswers, new_workbook
 from workbook.store import StaleWorkbookError
@@ -32,11 +35,28 @@ def upload(at, name: str, data: bytes):
     return run(at)
 
 
-def test_the_page_offers_the_pdf_and_the_json_backup(at):
+def download_links(at) -> list[tuple[str, str]]:
+    """(address, text) of each download link drawn as a button (st.html of our own markup)."""
+    return re.findall(r'<a class="gb-download[^"]*" href="([^"]+)">.*?</span>([^<]+)</a>',
+                      " ".join(h.proto.body for h in at.get("html")))
+
+
+def test_the_page_offers_the_pdf_and_the_json_backup_as_links_to_the_server(at, dossier_id):
     assert titles(at) == ["Mon classeur"]
-    assert [b.label for b in at.get("download_button")] == [
-        "Télécharger mon classeur (PDF)", "Télécharger la sauvegarde (JSON)"]
+    # Plain links: a click asks the server for the file, never a file kept by this session.
+    assert not at.get("download_button")
+    assert download_links(at) == [
+        (f"/telechargement/classeur.pdf?dossier={dossier_id}", "Télécharger mon classeur (PDF)"),
+        (f"/telechargement/sauvegarde.json?dossier={dossier_id}", "Télécharger la sauvegarde (JSON)")]
     assert at.file_uploader[0].label == "Restaurer depuis un fichier de sauvegarde"
+
+
+def test_a_consultant_gets_the_links_of_the_dossier_he_opened(seed, consultant, dossier_id):
+    other = seed.dossier(consultant, "Pierre", "Curie")
+    at = open_dossier_page(sign_in(), other, PAGE)
+
+    assert [address for address, _ in download_links(at)] == [
+        f"/telechargement/classeur.pdf?dossier={other}", f"/telechargement/sauvegarde.json?dossier={other}"]
 
 
 @pytest.mark.parametrize(

@@ -124,7 +124,7 @@ def test_a_beneficiary_goes_from_the_link_to_the_pdf_and_nothing_is_lost(server,
     page.get_by_role("link", name="Télécharger mon classeur").click()
     expect(heading(page, "Mon classeur")).to_be_visible(timeout=TIMEOUT)
     with page.expect_download(timeout=TIMEOUT) as download_info:
-        page.get_by_role("button", name="Télécharger mon classeur (PDF)").click()
+        page.get_by_role("link", name="Télécharger mon classeur (PDF)").click()
     pdf = download_info.value
     text = "\n".join(p.extract_text() for p in PdfReader(BytesIO(open(pdf.path(), "rb").read())).pages)
     assert "Éloïse Lœwy-Dupré" in text
@@ -252,7 +252,7 @@ def test_a_beneficiary_retraces_her_path_inventories_her_acquis_and_sees_the_gap
     page.get_by_role("link", name="Télécharger mon classeur").click()
     expect(heading(page, "Mon classeur")).to_be_visible(timeout=TIMEOUT)
     with page.expect_download(timeout=TIMEOUT) as download_info:
-        page.get_by_role("button", name="Télécharger mon classeur (PDF)").click()
+        page.get_by_role("link", name="Télécharger mon classeur (PDF)").click()
     reader = PdfReader(BytesIO(open(download_info.value.path(), "rb").read()))
     text = "\n".join(p.extract_text() for p in reader.pages)
     for expected in ("Mon parcours", "Aide-soignante", "Bénévole à la Croix-Rouge",
@@ -317,7 +317,7 @@ def test_a_beneficiary_chooses_her_five_values_and_draws_her_life_wheel(demo_ser
     page.get_by_role("link", name="Télécharger mon classeur").click()
     expect(heading(page, "Mon classeur")).to_be_visible(timeout=TIMEOUT)
     with page.expect_download(timeout=TIMEOUT) as download_info:
-        page.get_by_role("button", name="Télécharger mon classeur (PDF)").click()
+        page.get_by_role("link", name="Télécharger mon classeur (PDF)").click()
     reader = PdfReader(BytesIO(open(download_info.value.path(), "rb").read()))
     text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
     assert "Mes cinq valeurs essentielles" in text

@@ -12,7 +12,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted([ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py"),
                   *(ROOT / "workbook").glob("*.py"), *(ROOT / "scoring").glob("*.py"),
-                  *(ROOT / "exports").glob("*.py"), *(ROOT / "scripts").glob("*.py")])
+                  *(ROOT / "exports").glob("*.py"), *(ROOT / "scripts").glob("*.py"),
+                  *(ROOT / "web").glob("*.py")])
 PLAIN_SPACE_BEFORE_PUNCTUATION = re.compile(r"[^\s] [:;!?](\s|$)")
 PLAIN_SPACE_IN_GUILLEMETS = re.compile(r"« | »")
 STRAIGHT_APOSTROPHE = re.compile(r"[A-Za-zÀ-ÿ]'[A-Za-zÀ-ÿ]")
