@@ -150,7 +150,8 @@ def export_json(workbook: Workbook, *, exported_at: datetime | None = None) -> b
 
 
 def import_json(data: bytes) -> Workbook:
-    """Check size, encoding, JSON syntax, wrapper, then the workbook itself; WorkbookImportError otherwise."""
+    """Check size, encoding, JSON syntax, wrapper, numbers, then the workbook itself; WorkbookImportError
+    otherwise, and nothing is changed."""
     if len(data) > MAX_BYTES:
         raise WorkbookImportError(TOO_BIG)
     try:
