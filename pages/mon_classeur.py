@@ -5,7 +5,8 @@ import re
 import streamlit as st
 
 from exports.json_io import WorkbookImportError, export_json, import_json
-from exports.pdf_workbook import build_workbook_pdf
+from exports.pdf_fonts import MARKER
+from exports.pdf_workbook import build_workbook_pdf, unprintable_in_workbook
 from ui import session
 from ui.referentiel import get_referentiel
 from ui.layout import escape_markdown
@@ -40,6 +41,16 @@ st.download_button(
     type="primary",
     icon=":material/picture_as_pdf:",
 )
+
+missing = unprintable_in_workbook(workbook)
+if missing:
+    # No font of the PDF has them (emoji, symbols, rare scripts): say so next to its download.
+    st.info(
+        "Le PDF ne sait pas imprimer certains caractères de vos réponses (émojis, certains "
+        f"symboles ou écritures)\u00a0: ils y sont remplacés par «\u00a0{escape_markdown(MARKER)}\u00a0». "
+        f"Caractères concernés\u00a0: {escape_markdown(', '.join(missing))}.",
+        icon=":material/info:",
+    )
 
 st.header("Sauvegarde complète")
 st.write("Le fichier de sauvegarde contient toutes vos réponses. Il permet de restaurer le classeur.")
