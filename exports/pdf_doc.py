@@ -85,6 +85,7 @@ class WorkbookPDF(FPDF):
         if new:
             for family in new:
                 self.add_font(family, "", fallback_path(family))
+                _static(self.fonts[family.lower()].ttfont)
             self._fallbacks.update(new)
             # Regular weights only: bold and italic text takes them too (exact_match=False).
             self.set_fallback_fonts([f for f in FALLBACK_FAMILIES if f in self._fallbacks],
@@ -228,6 +229,18 @@ class WorkbookPDF(FPDF):
             self.set_font(FONT, "", BODY_SIZE)
         self.multi_cell(inner_w, lh, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
         self.set_y(y0 + height + 4)
+
+
+# A variable font's outlines are those of its default instance (regular): the PDF never uses
+# its variations, and subsetting them costs time and bytes.
+_VARIATION_TABLES = ("fvar", "gvar", "avar", "cvar", "HVAR", "VVAR", "MVAR", "STAT")
+
+
+def _static(font) -> None:
+    """Drop the variation tables of a fontTools font fpdf2 will subset into the PDF."""
+    for tag in _VARIATION_TABLES:
+        if tag in font:
+            del font[tag]
 
 
 class ContentsPage:
