@@ -10,7 +10,7 @@ are Latin-1. Anything else (a missing file or column, a short line, an unreadabl
 Opening a release only lists its files and checks their sizes; each file is read (unzipped)
 when the import needs it, one at a time, counting the bytes actually read: an archive that is
 encrypted, uses a compression method Python cannot read, is damaged, or unzips to far more than
-a real release (a « zip bomb ») is refused with the file's name before it fills the memory.
+a real release (a « zip bomb ») is refused with the file's name before it fills the memory.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ MB = 1024 * 1024
 # which .streamlit/config.toml's server.maxUploadSize and the README repeat.
 MAX_ARCHIVE_MB = 20
 # The files the import reads weigh 17 MB in v4.60, the largest 2.9 MB: room to grow, but an
-# archive unzipping to more is not a release (a « zip bomb »), however small it is zipped.
+# archive unzipping to more is not a release (a « zip bomb »), however small it is zipped.
 MAX_FILE_BYTES = 20 * MB
 MAX_RELEASE_BYTES = 50 * MB
 _CHUNK = MB  # bytes unzipped at a time, counted against the limits as they come
@@ -63,7 +63,7 @@ _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|
 
 
 def version_of(tag: str) -> str:
-    """« 460 » (from v460) → « 4.60 »."""
+    """« 460 » (from v460) → « 4.60 »."""
     return f"{tag[0]}.{tag[1:]}"
 
 
