@@ -145,7 +145,7 @@ def test_a_file_unzipping_past_the_per_file_limit_is_refused_before_it_is_read(e
 
     assert re.fullmatch(
         f"{LIENS}\u00a0: 2[01],\\d\u00a0Mo une fois décompressé, au-delà de la limite de 20\u00a0Mo par fichier "
-        "\\(le plus gros fichier de la version 4.60 en fait 3\\)\u00a0; ce n’est pas la publication du ROME "
+        "\\(le plus gros fichier de la version 4.60 en fait 2,8\\)\u00a0; ce n’est pas la publication du ROME "
         "telle que France Travail la diffuse.", message), message
     assert peak < 10 * 1024 * 1024
 
@@ -158,7 +158,7 @@ def test_files_unzipping_past_the_release_limit_together_are_refused(engine):
 
     assert re.fullmatch(
         f"{SHOWN}\u00a0: 5[01],\\d\u00a0Mo de fichiers du ROME une fois décompressés, au-delà de la limite "
-        "de 50\u00a0Mo \\(la version 4.60 en fait 17\\)\u00a0; ce n’est pas la publication du ROME telle que "
+        "de 50\u00a0Mo \\(la version 4.60 en fait 16,4\\)\u00a0; ce n’est pas la publication du ROME telle que "
         "France Travail la diffuse.", message), message
 
 
