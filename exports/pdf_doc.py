@@ -18,7 +18,7 @@ from fpdf.enums import MethodReturnValue, XPos, YPos
 from fpdf.outline import OutlineSection
 
 from exports.french import french_spacing
-from exports.pdf_fonts import FALLBACK_FAMILIES, FONT, MAIN_FILES, fallback_path, printable
+from exports.pdf_fonts import FONT, MAIN_FILES, fallback_path, printable
 
 INK = (33, 37, 41)
 MUTED = (96, 103, 112)
@@ -81,15 +81,15 @@ class WorkbookPDF(FPDF):
         result = printable(text, self.font_style if self.font_family == FONT.lower() else "")
         for run in result.missing:
             self.unprintable.setdefault(run)
-        new = [family for family in result.fallbacks if family not in self._fallbacks]
-        if new:
-            for family in new:
+        for family in result.fallbacks:
+            if family not in self._fallbacks:
                 self.add_font(family, "", fallback_path(family))
                 _static(self.fonts[family.lower()].ttfont)
-            self._fallbacks.update(new)
-            # Regular weights only: bold and italic text takes them too (exact_match=False).
-            self.set_fallback_fonts([f for f in FALLBACK_FAMILIES if f in self._fallbacks],
-                                    exact_match=False)
+                self._fallbacks.add(family)
+        # Only the fallback fonts this text needs: with none, fpdf2 keeps its fast path (text
+        # not split character by character). Regular weights only: bold and italic text takes
+        # them too (exact_match=False).
+        self.set_fallback_fonts(result.fallbacks, exact_match=False)
         # HarfBuzz joins Arabic letters and lays out right-to-left text; Latin text keeps
         # fpdf2's own (faster) layout.
         self.set_text_shaping(result.right_to_left)
