@@ -11,7 +11,8 @@ by --database-url, e.g. PostgreSQL), measures, in milliseconds, median and 95th 
 * the rerun after answering one item (radio changed, answer saved, activity journaled);
 * `Store.save` of the full workbook;
 * `build_workbook_pdf` of Léa's workbook with every module filled in
-  (`scripts.demo_data.every_module_filled`);
+  (`scripts.demo_data.every_module_filled`), then of the same workbook with her name and free
+  answers in Arabic, Hebrew, Cyrillic and emoji (fallback fonts, shaping, markers);
 * `rank_metiers`: every fiche of the ROME ranked for Léa's profile, the fiches' RIASEC codes read
   from the release in ../shared/rome-v460 (or $ROME_RELEASE_DIR); left out, with a note, when
   that release is absent;
@@ -234,6 +235,29 @@ def bench_pdf(workbook, n: int) -> Figure:
                   timed(lambda: build_workbook_pdf(workbook), n, 1), PDF_BUDGET_MS)
 
 
+# Appended to the name and to every free answer: Arabic and Hebrew (fallback fonts, shaped right
+# to left), Cyrillic, and what no font has (emoji, a star: printed as a marker).
+OTHER_SCRIPTS = " ملاحظة: أحب العمل مع الناس ★ 🙂 שלום עולם Иванова"
+
+
+def in_other_scripts(workbook):
+    person = workbook.beneficiary.model_copy(update={"first_name": "فاطمة الزهراء",
+                                                     "last_name": "כהן-Иванова 😀"})
+    answers = {key: answer.model_copy(update={"text": answer.text + OTHER_SCRIPTS})
+               for key, answer in workbook.reflexions.items()}
+    return workbook.model_copy(update={"beneficiary": person, "reflexions": answers})
+
+
+def bench_pdf_other_scripts(workbook, n: int) -> Figure:
+    from exports.pdf_workbook import render_workbook_pdf
+
+    other = in_other_scripts(workbook)
+    if not render_workbook_pdf(other).unprintable:
+        raise RuntimeError("render_workbook_pdf n’a signalé aucun caractère remplacé")
+    return figure("pdf_other_scripts", "Export PDF du classeur complet, en arabe, hébreu et émojis",
+                  timed(lambda: render_workbook_pdf(other), n, 1), PDF_BUDGET_MS)
+
+
 def rome_release_dir() -> Path:
     # The release is never copied into the repository: read where it lies.
     return Path(os.environ.get("ROME_RELEASE_DIR") or ROOT.parent / "shared" / "rome-v460")
@@ -378,7 +402,9 @@ def run(url: str, args: argparse.Namespace) -> list[Figure]:
         check_pdf_module()
         figures = bench_pages(store, demo.lea.id, demo.lea_token, args.reruns)
         figures.append(bench_save(store, demo.lea.id, args.saves))
-        figures.append(bench_pdf(every_module_filled(store.load(demo.lea.id).workbook), args.pdfs))
+        full = every_module_filled(store.load(demo.lea.id).workbook)
+        figures.append(bench_pdf(full, args.pdfs))
+        figures.append(bench_pdf_other_scripts(full, args.pdfs))
         ranking = bench_ranking(store.load(demo.lea.id).workbook, args.rankings)
         if ranking is not None:
             figures.append(ranking)

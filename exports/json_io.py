@@ -6,6 +6,7 @@ Importing only returns a validated `Workbook`: saving it (or not) is the caller'
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -16,14 +17,23 @@ from workbook.migrations import load_workbook
 from workbook.model import Workbook, utcnow
 
 FORMAT = "guide-bilan-classeur"
-MAX_BYTES = 2 * 1024 * 1024
+MAX_MB = 2  # the restore uploader of « Mon classeur » shows and enforces the same limit
+MAX_BYTES = MAX_MB * 1024 * 1024
 MAX_REPORTED_ERRORS = 3
+# No number of a workbook needs more characters (answers, minutes, a salary, a format number):
+# longer ones are refused before Python turns them into an int (slow, limited to 4 300 digits).
+MAX_NUMBER_CHARS = 30
 
 NOT_A_WORKBOOK = "Ce fichier n’est pas un classeur Guide bilan."
-TOO_BIG = "Le fichier est trop volumineux (2 Mo au plus)."
+TOO_BIG = f"Le fichier est trop volumineux ({MAX_MB} Mo au plus)."
 NOT_UTF8 = "Le fichier n’est pas un texte encodé en UTF-8 : ce n’est pas un classeur Guide bilan."
 NOT_JSON = "Le fichier n’est pas un fichier JSON valide (ligne {line}, colonne {column})."
 TOO_DEEP = "Le fichier n’est pas un fichier JSON lisible (trop d’imbrications)."
+UNREADABLE = "Le fichier n’est pas un fichier JSON lisible."
+BAD_NUMBER = "Nombre refusé pour {place}\u00a0: {reason}."
+NOT_FINITE = "«\u00a0{token}\u00a0» n’est pas un nombre"
+TOO_LARGE = "«\u00a0{token}\u00a0» est un nombre trop grand"
+TOO_LONG = "un nombre de {length} caractères est trop long ({limit} au plus)"
 EMPTY = "Le fichier est vide."
 UNKNOWN_VERSION = "Le numéro de format de ce classeur est inconnu."
 
@@ -141,7 +151,8 @@ def export_json(workbook: Workbook, *, exported_at: datetime | None = None) -> b
 
 
 def import_json(data: bytes) -> Workbook:
-    """Check size, encoding, JSON syntax, wrapper, then the workbook itself; WorkbookImportError otherwise."""
+    """Check size, encoding, JSON syntax, wrapper, numbers, then the workbook itself; WorkbookImportError
+    otherwise, and nothing is changed."""
     if len(data) > MAX_BYTES:
         raise WorkbookImportError(TOO_BIG)
     try:
@@ -150,15 +161,14 @@ def import_json(data: bytes) -> Workbook:
         raise WorkbookImportError(NOT_UTF8) from None
     if not text.strip():
         raise WorkbookImportError(EMPTY)
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise WorkbookImportError(NOT_JSON.format(line=error.lineno, column=error.colno)) from None
-    except RecursionError:
-        raise WorkbookImportError(TOO_DEEP) from None
+    document, has_refused_numbers = _parse(text)
     if (not isinstance(document, dict) or document.get("format") != FORMAT
             or not isinstance(document.get("workbook"), dict)):
         raise WorkbookImportError(NOT_A_WORKBOOK)
+    refused = _first_refused(document) if has_refused_numbers else None
+    if refused is not None:
+        path, number = refused
+        raise WorkbookImportError(BAD_NUMBER.format(place=_place_in_file(path), reason=number.reason))
     try:
         return load_workbook(document["workbook"])
     except ValidationError as error:
@@ -166,6 +176,82 @@ def import_json(data: bytes) -> Workbook:
     except (KeyError, ValueError, TypeError):
         # upgrade() meets a schema_version it has no migration for (e.g. "abc" or 0).
         raise WorkbookImportError(UNKNOWN_VERSION) from None
+
+
+class _RefusedNumber:
+    """Left in the parsed document where a number could not be kept: found again with its place."""
+
+    __slots__ = ("reason",)
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+
+class _NumberParser:
+    """json.loads hooks that keep ordinary numbers and mark the others, remembering if any was."""
+
+    def __init__(self) -> None:
+        self.refused = False
+
+    def _refuse(self, reason: str) -> _RefusedNumber:
+        self.refused = True
+        return _RefusedNumber(reason)
+
+    def _too_long(self, token: str) -> _RefusedNumber:
+        return self._refuse(TOO_LONG.format(length=_thousands(len(token)), limit=MAX_NUMBER_CHARS))
+
+    def parse_int(self, token: str) -> int | _RefusedNumber:
+        return self._too_long(token) if len(token) > MAX_NUMBER_CHARS else int(token)
+
+    def parse_float(self, token: str) -> float | _RefusedNumber:
+        if len(token) > MAX_NUMBER_CHARS:
+            return self._too_long(token)
+        value = float(token)
+        return value if math.isfinite(value) else self._refuse(TOO_LARGE.format(token=token))
+
+    def parse_constant(self, token: str) -> _RefusedNumber:
+        # Python's json reads NaN, Infinity and -Infinity, which JSON itself does not have.
+        return self._refuse(NOT_FINITE.format(token=token))
+
+
+def _parse(text: str) -> tuple[Any, bool]:
+    """The JSON document, with numbers that cannot be kept marked, and whether there are any;
+    WorkbookImportError if it is not readable JSON."""
+    numbers = _NumberParser()
+    try:
+        document = json.loads(text, parse_int=numbers.parse_int, parse_float=numbers.parse_float,
+                              parse_constant=numbers.parse_constant)
+    except json.JSONDecodeError as error:
+        raise WorkbookImportError(NOT_JSON.format(line=error.lineno, column=error.colno)) from None
+    except RecursionError:
+        raise WorkbookImportError(TOO_DEEP) from None
+    except (ValueError, TypeError, OverflowError, MemoryError):
+        raise WorkbookImportError(UNREADABLE) from None
+    return document, numbers.refused
+
+
+def _first_refused(value: Any) -> tuple[tuple[str, ...], _RefusedNumber] | None:
+    """The place and reason of the first refused number in the document, if any (depth first)."""
+    stack: list[tuple[tuple[str, ...], Any]] = [((), value)]
+    while stack:
+        place, item = stack.pop()
+        if isinstance(item, _RefusedNumber):
+            return place, item
+        if isinstance(item, dict):
+            stack.extend((place + (str(k),), v) for k, v in reversed(item.items()))
+        elif isinstance(item, list):
+            stack.extend((place + (str(i),), v) for i, v in reversed(list(enumerate(item))))
+    return None
+
+
+def _place_in_file(path: tuple[str, ...]) -> str:
+    if path[:1] == ("workbook",):
+        return _place(path[1:])
+    return "le champ «\u00a0" + " › ".join(path) + "\u00a0» du fichier" if path else "le fichier"
+
+
+def _thousands(number: int) -> str:
+    return f"{number:,}".replace(",", "\u202f")
 
 
 def describe_validation_error(error: ValidationError) -> str:

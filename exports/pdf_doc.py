@@ -3,6 +3,9 @@
 Sections never set fonts or colours themselves: they call `heading`, `paragraph`, `key_values`,
 `table`, `callout` (and the charts of `exports.pdf_charts`), so every module of the guide
 looks the same in the PDF. Text goes through `french_spacing` so « », : and % never break.
+All text fpdf2 writes or measures passes `normalize_text`, where `exports.pdf_fonts` decides
+what can be printed: fallback fonts are added as needed, Arabic and Hebrew are shaped, and what
+no font has becomes a visible marker, listed in `unprintable`.
 """
 
 from __future__ import annotations
@@ -10,19 +13,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import font_source_sans_pro
 from fpdf import FPDF, FontFace
 from fpdf.enums import MethodReturnValue, XPos, YPos
 from fpdf.outline import OutlineSection
 
 from exports.french import french_spacing
-
-FONT = "SourceSans"
-_FONT_FILES = {
-    "": font_source_sans_pro.font_files_ttf["SourceSansPro"],
-    "B": font_source_sans_pro.font_files_ttf["SourceSansProBold"],
-    "I": font_source_sans_pro.font_files_ttf["SourceSansProIt"],
-}
+from exports.pdf_fonts import FONT, MAIN_FILES, fallback_path, printable
 
 INK = (33, 37, 41)
 MUTED = (96, 103, 112)
@@ -60,8 +56,10 @@ class WorkbookPDF(FPDF):
 
     def __init__(self, *, title: str, running_title: str = "", plain_pages: int = 1) -> None:
         super().__init__(orientation="portrait", unit="mm", format="A4")
-        for style, path in _FONT_FILES.items():
+        for style, path in MAIN_FILES.items():
             self.add_font(FONT, style, path)
+        self.unprintable: dict[str, None] = {}  # runs of characters no font has, in order met
+        self._fallbacks: set[str] = set()
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(True, margin=MARGIN)
         self.set_lang("fr")
@@ -75,6 +73,27 @@ class WorkbookPDF(FPDF):
         self.set_text_color(*INK)
         self.set_draw_color(*RULE)
         self.set_font(FONT, "", BODY_SIZE)
+
+    # --- what the fonts can print --------------------------------------------------------
+
+    def normalize_text(self, text: str) -> str:
+        """fpdf2 calls this on all text it writes or measures, before choosing fonts."""
+        result = printable(text, self.font_style if self.font_family == FONT.lower() else "")
+        for run in result.missing:
+            self.unprintable.setdefault(run)
+        for family in result.fallbacks:
+            if family not in self._fallbacks:
+                self.add_font(family, "", fallback_path(family))
+                _static(self.fonts[family.lower()].ttfont)
+                self._fallbacks.add(family)
+        # Only the fallback fonts this text needs: with none, fpdf2 keeps its fast path (text
+        # not split character by character). Regular weights only: bold and italic text takes
+        # them too (exact_match=False).
+        self.set_fallback_fonts(result.fallbacks, exact_match=False)
+        # HarfBuzz joins Arabic letters and lays out right-to-left text; Latin text keeps
+        # fpdf2's own (faster) layout.
+        self.set_text_shaping(result.right_to_left)
+        return super().normalize_text(result.text)
 
     # --- page frame --------------------------------------------------------------------
 
@@ -210,6 +229,18 @@ class WorkbookPDF(FPDF):
             self.set_font(FONT, "", BODY_SIZE)
         self.multi_cell(inner_w, lh, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
         self.set_y(y0 + height + 4)
+
+
+# A variable font's outlines are those of its default instance (regular): the PDF never uses
+# its variations, and subsetting them costs time and bytes.
+_VARIATION_TABLES = ("fvar", "gvar", "avar", "cvar", "HVAR", "VVAR", "MVAR", "STAT")
+
+
+def _static(font) -> None:
+    """Drop the variation tables of a fontTools font fpdf2 will subset into the PDF."""
+    for tag in _VARIATION_TABLES:
+        if tag in font:
+            del font[tag]
 
 
 class ContentsPage:

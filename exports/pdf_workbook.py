@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -10,7 +11,9 @@ from fpdf.enums import XPos, YPos
 
 from exports.french import PARIS, french_date
 from exports.pdf_doc import ACCENT, FONT, MUTED, ContentsPage, WorkbookPDF
+from exports.pdf_fonts import MARKER, unprintable
 from exports.pdf_sections import SECTIONS, SectionContext, build_context
+from workbook import reflexions
 from workbook.model import Workbook, utcnow
 
 if TYPE_CHECKING:
@@ -30,11 +33,28 @@ COVER_INTRO = ("Ce classeur rassemble les résultats des étapes de votre bilan 
 CONTENTS_TITLE = "Sommaire"
 NO_SECTION = ("Aucun module n’est encore terminé. Les résultats de chaque module apparaîtront "
               "dans ce classeur dès que vous y aurez répondu.")
+UNPRINTABLE_NOTE = (f"Dans ce document, les caractères que ses polices ne contiennent pas (émojis, "
+                    f"certains symboles ou écritures) sont remplacés par «\u00a0{MARKER}\u00a0».")
+
+
+@dataclass(frozen=True)
+class WorkbookPdf:
+    """The PDF, and the runs of characters it printed as MARKER (none, most of the time)."""
+
+    data: bytes
+    unprintable: tuple[str, ...]
 
 
 def build_workbook_pdf(workbook: Workbook, *, generated_at: datetime | None = None,
                        fiches: Mapping[str, Fiche] | None = None) -> bytes:
-    """The workbook PDF as bytes; results are computed here from the workbook and the banks.
+    """The workbook PDF as bytes; see `render_workbook_pdf`."""
+    return render_workbook_pdf(workbook, generated_at=generated_at, fiches=fiches).data
+
+
+def render_workbook_pdf(workbook: Workbook, *, generated_at: datetime | None = None,
+                        fiches: Mapping[str, Fiche] | None = None) -> WorkbookPdf:
+    """The workbook PDF and what it could not print; results are computed here from the
+    workbook and the banks.
 
     `fiches` (code ROME → fiche of the référentiel) are the pistes' fiches the écarts section
     needs; a piste without its fiche is left out of that section."""
@@ -57,7 +77,36 @@ def build_workbook_pdf(workbook: Workbook, *, generated_at: datetime | None = No
             pdf.add_page()
         pdf.heading(section.title, 1)
         section.render(pdf, ctx)
-    return bytes(pdf.output())
+    if pdf.unprintable:
+        pdf.ln(4)
+        pdf.paragraph(UNPRINTABLE_NOTE, size=9.5, color=MUTED)
+    data = bytes(pdf.output())
+    return WorkbookPdf(data, tuple(pdf.unprintable))
+
+
+def unprintable_in_workbook(workbook: Workbook) -> list[str]:
+    """The characters of the beneficiary's own text that the PDF would print as MARKER, without
+    building it (fast enough for every run of a page). Private answers left out of the PDF are
+    not looked at."""
+    return unprintable(_user_texts(workbook))
+
+
+def _user_texts(workbook: Workbook) -> Iterator[str]:
+    hidden = {key for key, answer in workbook.reflexions.items()
+              if not reflexions.visible_in_pdf(answer)}
+    yield from _strings(workbook.model_dump(mode="json", exclude={"reflexions": hidden} if hidden else None))
+
+
+def _strings(value: object) -> Iterator[str]:
+    """Every string value of a JSON document, in document order (keys are identifiers)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
 
 
 def _full_name(workbook: Workbook) -> str:

@@ -3,7 +3,9 @@
 import streamlit as st
 
 from exports.french import french_datetime
-from exports.json_io import WorkbookImportError, read_backup
+from exports.json_io import MAX_MB, WorkbookImportError, read_backup
+from exports.pdf_fonts import MARKER
+from exports.pdf_workbook import unprintable_in_workbook
 from ui import session
 from ui.confirm import confirmed_button
 from ui.downloads import download_link
@@ -27,6 +29,16 @@ st.info(
 download_link(PDF_PATH, opened.dossier.id, "Télécharger mon classeur (PDF)", "picture_as_pdf",
               primary=True)
 
+missing = unprintable_in_workbook(opened.workbook)
+if missing:
+    # No font of the PDF has them (emoji, symbols, rare scripts): say so next to its download.
+    st.info(
+        "Le PDF ne sait pas imprimer certains caractères de vos réponses (émojis, certains "
+        f"symboles ou écritures)\u00a0: ils y sont remplacés par «\u00a0{escape_markdown(MARKER)}\u00a0». "
+        f"Caractères concernés\u00a0: {escape_markdown(', '.join(missing))}.",
+        icon=":material/info:",
+    )
+
 st.header("Sauvegarde complète")
 st.write("Le fichier de sauvegarde contient toutes vos réponses. Il permet de restaurer le classeur.")
 download_link(BACKUP_PATH, opened.dossier.id, "Télécharger la sauvegarde (JSON)", "download")
@@ -49,7 +61,7 @@ def restore_from_backup() -> None:
     # A new uploader after each restore: the file just restored is not offered again.
     round_ = st.session_state.setdefault("_restore_round", 0)
     uploaded = st.file_uploader("Restaurer depuis un fichier de sauvegarde", type=["json"],
-                                max_upload_size=2, key=f"restore_upload:{round_}")
+                                max_upload_size=MAX_MB, key=f"restore_upload:{round_}")
     if uploaded is None:
         return
     try:

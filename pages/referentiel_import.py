@@ -4,12 +4,10 @@ import streamlit as st
 
 from exports.french import french_date
 from referentiel.importer import ReleaseImportError, import_release
+from referentiel.release import MAX_ARCHIVE_MB
 from referentiel.repository import current_release, format_counts
 from ui import session
 from ui.layout import escape_markdown
-
-# The release's zip is about 10 MB; server.maxUploadSize must be at least this (MB).
-MAX_UPLOAD_MB = 30
 OPEN_DATA = "https://francetravail.org/opendata/repertoire-operationnel-des-meti.html"
 
 st.title("Référentiel des métiers (ROME)")
@@ -27,8 +25,10 @@ st.write(
     "puis déposez-la ici. L’import se fait d’un bloc\u00a0: si l’archive est incomplète ou abîmée, "
     "rien n’est modifié et le référentiel en place reste utilisable."
 )
-st.caption("En ligne de commande, sur le serveur\u00a0: scripts/import-rome CHEMIN (dossier ou .zip).")
-upload = st.file_uploader("Archive .zip de la release ROME", type=["zip"], max_upload_size=MAX_UPLOAD_MB)
+st.caption(f"Archive de {MAX_ARCHIVE_MB}\u00a0Mo au plus (celle de France Travail pèse environ 4\u00a0Mo). "
+           "En ligne de commande, sur le serveur\u00a0: scripts/import-rome CHEMIN (dossier ou .zip).")
+# server.maxUploadSize (.streamlit/config.toml) is the same figure: the server enforces it too.
+upload = st.file_uploader("Archive .zip de la release ROME", type=["zip"], max_upload_size=MAX_ARCHIVE_MB)
 if st.button("Importer", type="primary", icon=":material/upload:", disabled=upload is None):
     before = current_release(engine)
     bar = st.progress(0.0, text="Préparation de l’import…")

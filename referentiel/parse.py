@@ -59,13 +59,13 @@ class _Reader:
 
     def __init__(self, source: ReleaseSource, progress: Progress, start: float, end: float):
         self.source, self.progress, self.start, self.end = source, progress, start, end
-        self.total = sum(len(raw) for _, raw in source.files.values()) or 1
+        self.total = sum(source.sizes.values()) or 1
         self.done = 0
 
     def rows(self, table: str, *columns: str):
-        name, raw = self.source.files[table]
+        name = self.source.file_name(table)
         self.progress(self.start + (self.end - self.start) * self.done / self.total, f"Lecture de {name}")
-        self.done += len(raw)
+        self.done += self.source.sizes[table]
         return name, read_rows(self.source, table, columns)
 
 
