@@ -4,6 +4,7 @@ exchanged before any page loads, the sign-in handover, and the security headers.
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import pytest
@@ -22,6 +23,13 @@ HEADERS = {
     "referrer-policy": "no-referrer",
 }
 XSRF = "_streamlit_xsrf=2|abc|def|123"
+
+
+def run_asgi(call) -> None:
+    """Run an ASGI call to its end on an event loop of its own, in a thread: the browser tests'
+    Playwright keeps an event loop running in the main thread for the whole session."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, call).result()
 
 
 @pytest.fixture
@@ -97,7 +105,7 @@ def call(app, scope: dict) -> Answer:
     async def send(message):
         sent.append(message)
 
-    asyncio.run(app(scope, receive, send))
+    run_asgi(app(scope, receive, send))
     start = next((m for m in sent if m["type"] == "http.response.start"), None)
     if start is None:
         return Answer(0, [], b"")
@@ -264,7 +272,7 @@ def test_an_error_inside_still_answers_with_the_security_headers():
         return {"type": "http.request", "body": b""}
 
     with pytest.raises(RuntimeError):
-        asyncio.run(app(scope_for(), receive, send))
+        run_asgi(app(scope_for(), receive, send))
     start = sent[0]
     assert start["status"] == 500
     assert set(HEADERS.items()) <= {(k.decode(), v.decode()) for k, v in start["headers"]}
