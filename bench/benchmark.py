@@ -157,13 +157,18 @@ def bench_pages(store, dossier_id: int, token: str, reruns: int) -> list[Figure]
     from streamlit.testing.v1 import AppTest
 
     from questionnaires.loader import load_bank
-    from ui.session import WIDGET_PREFIX
+    from ui.session import TAB_KEY, WIDGET_PREFIX
+    from workbook import access, browser_keys
     from workbook.modules import INTERETS_BANK
 
     use_navigation_in_apptest()
     bank = load_bank(INTERETS_BANK)
     at = AppTest.from_file(str(APP), default_timeout=60)
-    at.query_params["acces"] = token
+    # The served app exchanges the link over HTTP before any page loads (web/personal_link.py);
+    # AppTest has no HTTP layer, so the tab's own key is signed in by the same function.
+    key = access.new_session_key()
+    at.session_state[TAB_KEY] = key
+    browser_keys.sign_in_with_link(store, token, key)
     _checked(at.switch_page(QUESTIONNAIRE_PAGE).run(), "ouverture du questionnaire")
     if [t.value for t in at.title] != [bank.title]:
         raise RuntimeError(f"le questionnaire ne s’est pas affiché (titres : {[t.value for t in at.title]})")

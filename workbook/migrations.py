@@ -25,10 +25,10 @@ def upgrade(document: Document) -> Document:
     """Bring a stored document up to SCHEMA_VERSION (a newer one is left for validation to refuse)."""
     if not isinstance(document, dict):
         return document  # not a workbook at all: validation refuses it
-    try:
-        version = int(document.get("schema_version", 1))
-    except (TypeError, ValueError):
-        return document  # not a format number: validation refuses it with its own message
+    version = document.get("schema_version", 1)
+    if isinstance(version, bool) or not isinstance(version, int):
+        # Not a format number (« 1.5 », « "3" », true): validation refuses it with its message.
+        return document
     while version < SCHEMA_VERSION:
         document = MIGRATIONS[version](dict(document))
         version += 1

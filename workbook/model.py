@@ -266,7 +266,7 @@ class Workbook(_Strict):
     """One beneficiary's workbook. Later modules (parcours, acquis, valeurs, pistes, projet,
     plan d'action, synthèse) are added as new fields with a default: see module docstring."""
 
-    schema_version: int = SCHEMA_VERSION
+    schema_version: int = Field(default=SCHEMA_VERSION, strict=True)
     beneficiary: Beneficiary
     created_at: datetime = Field(default_factory=utcnow)
     interets: QuestionnaireAnswers | None = None

@@ -295,3 +295,13 @@ def test_an_invalid_issue_five_field_is_refused_with_a_french_message_naming_it(
     with pytest.raises(WorkbookImportError) as refused:
         import_json(as_bytes(document))
     assert refused.value.message == message
+
+
+@pytest.mark.parametrize("version", [1.5, "3", True])
+def test_a_format_number_that_is_not_a_whole_number_is_refused_before_any_migration(version):
+    document = json.loads(export_json(new_workbook("Léa", "Dubois")))
+    document["workbook"]["schema_version"] = version
+    with pytest.raises(WorkbookImportError) as refused:
+        import_json(json.dumps(document).encode("utf-8"))
+    assert refused.value.message == (
+        "Donnée invalide pour le numéro de format : un nombre entier est attendu.")

@@ -69,6 +69,9 @@ def test_ordinary_numbers_still_reach_the_workbook_checks(raw):
     if raw == "1" * MAX_NUMBER_CHARS:  # long enough to be kept, refused by the workbook's own rule
         assert refusal(backup(version=raw)).startswith(
             "Ce classeur a été écrit par une version plus récente de l’application")
+    elif raw == "4.0":  # a decimal is kept, and the format number must be a whole number
+        assert refusal(backup(version=raw)) == (
+            "Donnée invalide pour le numéro de format : un nombre entier est attendu.")
     else:
         assert import_json(backup(version=raw)).schema_version == 4
 
