@@ -41,6 +41,11 @@ def french_datetime(value: datetime) -> str:
     return f"{french_date(local)} à {local.hour}{NBSP}h{NBSP}{local.minute:02d}"
 
 
+def french_integer(value: int) -> str:
+    """1584 → « 1 584 »: thousands grouped by a fine unbreakable space."""
+    return f"{value:,}".replace(",", NNBSP).replace("-", "−")
+
+
 def french_number(value: float | None, decimals: int = 1) -> str:
     """3.8 → « 3,8 »; None → « — »."""
     if value is None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from exports.french import french_integer
 from workbook.migrations import load_workbook
 from workbook.model import Workbook, utcnow
 
@@ -198,7 +199,7 @@ class _NumberParser:
         return _RefusedNumber(reason)
 
     def _too_long(self, token: str) -> _RefusedNumber:
-        return self._refuse(TOO_LONG.format(length=_thousands(len(token)), limit=MAX_NUMBER_CHARS))
+        return self._refuse(TOO_LONG.format(length=french_integer(len(token)), limit=MAX_NUMBER_CHARS))
 
     def parse_int(self, token: str) -> int | _RefusedNumber:
         return self._too_long(token) if len(token) > MAX_NUMBER_CHARS else int(token)
@@ -248,10 +249,6 @@ def _place_in_file(path: tuple[str, ...]) -> str:
     if path[:1] == ("workbook",):
         return _place(path[1:])
     return "le champ «\u00a0" + " › ".join(path) + "\u00a0» du fichier" if path else "le fichier"
-
-
-def _thousands(number: int) -> str:
-    return f"{number:,}".replace(",", "\u202f")
 
 
 def describe_validation_error(error: ValidationError) -> str:

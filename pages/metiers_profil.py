@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from exports.french import french_integer
 from questionnaires.loader import load_bank
 from scoring.interests import profile_of
 from scoring.matching import rank_metiers
@@ -26,8 +27,7 @@ if profile is None:
             "classés selon votre profil. En attendant, vous pouvez parcourir les centres d’intérêt.")
     st.page_link("pages/interets.py", label="Mes centres d’intérêt", icon=":material/extension:")
 else:
-    count = f"{len(referentiel.metiers):_}".replace("_", "\u202f")  # « 1 584 », French grouping
-    st.write(f"Les {count} fiches métiers du ROME, classées de la plus proche à "
+    st.write(f"Les {french_integer(len(referentiel.metiers))} fiches métiers du ROME, classées de la plus proche à "
              f"la plus éloignée de votre code **{riasec_dashed(profile.code)}**. La proximité "
              "compare vos intérêts au code RIASEC de chaque métier : c’est une piste de réflexion, "
              "pas un conseil d’orientation.")

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from exports.french import french_integer
+
 COUNTER_FROM = 0.9  # the counter shows once the text reaches this share of its limit
 UNSAVED = "il n’est pas enregistré tant que vous ne l’avez pas raccourci"
 
@@ -18,22 +20,17 @@ def fits(text: str | None, limit: int) -> bool:
     return len(text or "") <= limit
 
 
-def french_count(number: int) -> str:
-    """« 3 412 »: thousands grouped by a narrow non-breaking space."""
-    return f"{number:,}".replace(",", "\u202f")
-
-
 def counter(length: int, limit: int) -> str:
     """« 3 412 / 3 000 caractères »."""
-    return f"{french_count(length)} / {french_count(limit)} caractères"
+    return f"{french_integer(length)} / {french_integer(limit)} caractères"
 
 
 def too_long(length: int, limit: int, unsaved: str = UNSAVED) -> str:
     """« Ce texte dépasse la limite de 3 000 caractères (de 412 caractères) : il reste dans le
     champ, mais il n’est pas enregistré tant que vous ne l’avez pas raccourci. »"""
     excess = length - limit
-    return (f"Ce texte dépasse la limite de {french_count(limit)} caractères (de "
-            f"{french_count(excess)} caractère{'s' if excess > 1 else ''})\u00a0: il reste dans le champ, "
+    return (f"Ce texte dépasse la limite de {french_integer(limit)} caractères (de "
+            f"{french_integer(excess)} caractère{'s' if excess > 1 else ''})\u00a0: il reste dans le champ, "
             f"mais {unsaved}.")
 
 
