@@ -6,7 +6,7 @@ import os
 
 import streamlit as st
 
-from workbook.client_address import TRUSTED_PROXIES_SETTING, client_address, parse_trusted_proxies
+from storage.client_address import TRUSTED_PROXIES_SETTING, client_address, parse_trusted_proxies
 
 # Streamlit reports a peer on the loopback (127.0.0.1 or ::1) as None; a session without a
 # real connection (AppTest's mocked runtime) gives no string either.

@@ -17,12 +17,15 @@ import streamlit as st
 from ui import reconnection
 from web.cookie import COOKIE_NAME, current_secret
 from web.personal_link import INVALID_LINK, LINK_PARAM  # noqa: F401  (pages build links with it)
+from storage import access, browser_keys
+from storage.access import AccessDenied, Principal
+from storage.dossiers import Dossier
+from storage.engine import database_url
+from storage.errors import StaleWorkbookError
+from storage.store import Store, shared_store
+from storage.users import User
 from web.sign_in import FAILED, handover_address
-from workbook import access, browser_keys
-from workbook.access import AccessDenied, Principal
-from workbook.db import database_url
 from workbook.model import Workbook
-from workbook.store import Dossier, StaleWorkbookError, Store, User, shared_store
 
 TAB_KEY = "_session_key"
 _WORKBOOKS = "_workbooks"

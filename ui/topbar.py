@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from storage.access import Principal
+from storage.store import Store
 from ui import session
 from ui.layout import escape_markdown
-from workbook.access import Principal
-from workbook.store import Store
 
 
 def _remember_presentation(store: Store, principal: Principal) -> None:

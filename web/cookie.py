@@ -1,7 +1,7 @@
 """The browser-key cookie on the HTTP side: read (signed keys only), written, and the redirect
 that carries a new one.
 
-The key itself is made and checked in `workbook.browser_keys`; this module knows headers.
+The key itself is made and checked in `storage.browser_keys`; this module knows headers.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from urllib.parse import quote, urlencode
 
 from starlette.responses import Response
 
-from workbook import browser_keys
-from workbook.db import database_url
-from workbook.store import Store, shared_store
+from storage import browser_keys
+from storage.engine import database_url
+from storage.store import Store, shared_store
 
 COOKIE_NAME = "guide_bilan_navigateur"
 _ONE_YEAR = 365 * 24 * 3600

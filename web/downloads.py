@@ -25,12 +25,12 @@ from starlette.routing import Route
 
 from exports.workbook_files import WorkbookFile, workbook_backup, workbook_pdf
 from referentiel.shared import shared_referentiel
+from storage import access
+from storage.access import AccessDenied, Principal
+from storage.engine import database_url
+from storage.store import Store, shared_store
 from web.browser_key import browser_key_from_headers
-from workbook import access
-from workbook.access import AccessDenied, Principal
-from workbook.db import database_url
 from workbook.model import Workbook
-from workbook.store import Store, shared_store
 
 PDF_PATH = "/telechargement/classeur.pdf"
 BACKUP_PATH = "/telechargement/sauvegarde.json"

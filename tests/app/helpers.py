@@ -15,12 +15,13 @@ from streamlit.testing.v1 import AppTest
 
 from questionnaires import engine
 from questionnaires.loader import load_bank
+from storage import access, browser_keys
+from storage.store import Store
+from storage.users import Role, User
 from tests.markdown_text import displayed
 from ui import session
-from workbook import access, browser_keys
 from workbook.model import Workbook
 from workbook.modules import INTERETS_BANK
-from workbook.store import Role, Store, User
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 PASSWORD = "un-mot-de-passe-solide"

@@ -21,13 +21,14 @@ from starlette.testclient import TestClient
 from exports.json_io import import_json
 from exports.workbook_files import piste_fiches
 from referentiel import shared
+from storage import access
+from storage.store import Store, forget_shared_stores
+from storage.users import Role
 from tests.pdf_text import text_of
 from web import downloads
 from web.browser_key import COOKIE_NAME, BrowserKeyMiddleware, browser_key_from_headers
-from workbook import access
 from workbook.model import utcnow
 from workbook.pistes import keep_piste
-from workbook.store import Role, Store, forget_shared_stores
 
 PDF, BACKUP = downloads.PDF_PATH, downloads.BACKUP_PATH
 

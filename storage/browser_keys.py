@@ -24,11 +24,12 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 
-from workbook import access
-from workbook.access import Principal, digest
-from workbook.db import ServerSecretRow, SignInNonceRow
+from storage import access
+from storage.access import Principal, digest
+from storage.store import Store
+from storage.tables import ServerSecretRow, SignInNonceRow
+from storage.users import User
 from workbook.model import utcnow
-from workbook.store import Store, User
 
 SECRET_SETTING = "GUIDE_BILAN_SECRET_KEY"
 MIN_SECRET_LENGTH = 32

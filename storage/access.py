@@ -18,9 +18,12 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
-from workbook.client_address import client_bucket
-from workbook.db import DossierRow, LoginThrottleRow, SessionRow
-from workbook.store import Dossier, NotFoundError, Role, Store, User, normalise_email
+from storage.client_address import client_bucket
+from storage.dossiers import Dossier
+from storage.errors import NotFoundError
+from storage.store import Store
+from storage.tables import DossierRow, LoginThrottleRow, SessionRow
+from storage.users import Role, User, normalise_email
 from workbook.model import utcnow
 
 _hasher = PasswordHasher()
