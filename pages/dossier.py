@@ -2,11 +2,11 @@
 private notes. On a shared screen (presentation mode) only what concerns this dossier and can
 be shown is drawn: no new link, no link buttons, no kept versions, no notes."""
 
-import os
 from urllib.parse import urlsplit
 
 import streamlit as st
 
+import settings
 from exports.french import french_datetime
 from storage import access
 from storage.dossiers import PRIVATE_NOTES_MAX
@@ -53,7 +53,7 @@ else:
 
 
 def base_url() -> str:
-    configured = os.environ.get("GUIDE_BILAN_PUBLIC_URL", "").rstrip("/")
+    configured = settings.public_url()
     if configured:
         return configured
     parts = urlsplit(st.context.url or "http://localhost:8501/")

@@ -11,6 +11,7 @@ from sqlalchemy import create_engine, event, inspect, make_url
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
+import settings
 # Both table modules register on one metadata: importing them here lets create_all make them all.
 from storage import rome_tables  # noqa: F401
 from storage.tables import RETIRED_TABLES, Base
@@ -21,7 +22,7 @@ DEFAULT_SQLITE_PATH = Path(__file__).resolve().parent.parent / "data" / "guide_b
 
 
 def database_url() -> str:
-    url = os.environ.get("DATABASE_URL", "").strip()
+    url = settings.database_url()
     if url:
         # Plain postgresql:// URLs mean psycopg 3, the driver we ship.
         if url.startswith("postgresql://") or url.startswith("postgres://"):

@@ -12,6 +12,6 @@ class StaleWorkbookError(Exception):
 
     message = (
         "Ce classeur a été modifié ailleurs (dans un autre onglet ou sur un autre appareil) "
-        "depuis son ouverture. Votre dernière modification n’a pas été enregistrée : "
+        "depuis son ouverture. Votre dernière modification n’a pas été enregistrée\u00a0: "
         "rechargez la page pour retrouver la version à jour."
     )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+import settings
 from ui import reconnection
 from web.cookie import COOKIE_NAME, current_secret
 from web.personal_link import INVALID_LINK, LINK_PARAM  # noqa: F401  (pages build links with it)
@@ -37,7 +38,7 @@ def get_store() -> Store:
 
 
 def idle_minutes() -> int:
-    return access.idle_minutes_setting()
+    return settings.session_idle_minutes()
 
 
 def browser_key() -> str | None:

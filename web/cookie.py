@@ -6,11 +6,11 @@ The key itself is made and checked in `storage.browser_keys`; this module knows 
 
 from __future__ import annotations
 
-import os
 from urllib.parse import quote, urlencode
 
 from starlette.responses import Response
 
+import settings
 from storage import browser_keys
 from storage.engine import database_url
 from storage.store import Store, shared_store
@@ -63,7 +63,7 @@ def only_verified_key(headers: list[tuple[bytes, bytes]], secret: bytes) -> list
 
 
 def set_cookie_header(key: str) -> bytes:
-    secure = "; Secure" if os.environ.get("GUIDE_BILAN_SECURE_COOKIE", "").lower() in {"1", "true"} else ""
+    secure = "; Secure" if settings.secure_cookie() else ""
     return (
         f"{COOKIE_NAME}={key}; Path=/; Max-Age={_ONE_YEAR}; HttpOnly; SameSite=Lax{secure}"
     ).encode("latin-1")

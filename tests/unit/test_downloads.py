@@ -18,6 +18,7 @@ from starlette.responses import HTMLResponse
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
+import settings
 from exports.json_io import import_json
 from exports.workbook_files import piste_fiches
 from referentiel import shared
@@ -167,7 +168,7 @@ def test_a_browser_that_never_signed_in_gets_nothing(app, store, eloise):
 
 
 def test_an_expired_session_gets_nothing(app, store, eloise):
-    idle = access.idle_minutes_setting()
+    idle = settings.session_idle_minutes()
     client = signed_in(app, store, dossier=eloise, now=utcnow() - timedelta(minutes=idle + 1))
 
     response = client.get(url(PDF, eloise))
