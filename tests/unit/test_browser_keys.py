@@ -1,4 +1,4 @@
-"""Browser keys (workbook/browser_keys.py): signed by the server, and a new one at every sign-in,
+"""Browser keys (storage/browser_keys.py): signed by the server, and a new one at every sign-in,
 on SQLite and on a real PostgreSQL."""
 
 from __future__ import annotations
