@@ -4,12 +4,12 @@ import streamlit as st
 from starlette.middleware import Middleware
 from streamlit.runtime.pages_manager import PagesManager
 
+from storage.engine import make_engine
 from web import downloads
 from web.browser_key import BrowserKeyMiddleware
 from web.cookie import current_secret
 from web.security_headers import SecurityHeadersMiddleware
 from web.sign_in import ROUTES as SIGN_IN_ROUTES
-from workbook.db import make_engine
 
 UNEXPECTED_ERROR = (
     "Une erreur inattendue s’est produite. Vos réponses déjà enregistrées ne sont pas perdues : "

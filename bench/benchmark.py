@@ -157,8 +157,9 @@ def bench_pages(store, dossier_id: int, token: str, reruns: int) -> list[Figure]
     from streamlit.testing.v1 import AppTest
 
     from questionnaires.loader import load_bank
-    from ui.session import TAB_KEY, WIDGET_PREFIX
-    from workbook import access, browser_keys
+    from storage import access, browser_keys
+    from ui.open_workbook import WIDGET_PREFIX
+    from ui.signed_in import TAB_KEY
     from workbook.modules import INTERETS_BANK
 
     use_navigation_in_apptest()
@@ -396,10 +397,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def run(url: str, args: argparse.Namespace) -> list[Figure]:
-    # The app reads DATABASE_URL (ui.session.get_store): point it, and AppTest, at this database.
+    # The app reads DATABASE_URL (ui.app_store.get_store): point it, and AppTest, at this database.
     os.environ["DATABASE_URL"] = url
     from scripts.demo_data import create_demo_data, every_module_filled
-    from workbook.store import Store
+    from storage.store import Store
 
     store = Store.from_url(url)
     try:

@@ -5,7 +5,7 @@ import streamlit as st
 from questionnaires.loader import load_texts
 from referentiel.search import Kind
 from ui import bounded_text, session
-from ui.confirm import confirmed_button
+from ui.confirm import removal_button
 from ui.layout import escape_markdown
 from ui.referentiel import get_referentiel
 from workbook import acquis
@@ -108,15 +108,14 @@ def item_card(item: Acquis) -> None:
         if (maitrise, envie, links) != (item.maitrise, item.envie, linked):
             save(lambda wb, i=item.id, m=maitrise, e=envie, ids=links: acquis.update_acquis(
                 wb, i, maitrise=m, envie=e, entry_ids=ids if titles else None))
-        if confirmed_button(
-                "Supprimer", key=prefix + "delete", icon=":material/delete:", where=remove,
+        removal_button(
+                "Supprimer", key=prefix + "delete", fields=prefix, where=remove,
                 title="Supprimer cet acquis\u00a0?",
                 question=f"Supprimer «\u00a0{item.label}\u00a0» de votre inventaire\u00a0? Ses notes "
                          "de maîtrise et d’envie et ses liens au parcours seront perdus\u00a0; il "
                          "sortira aussi de vos acquis prioritaires s’il en fait partie.",
-                confirm="Oui, supprimer"):
-            if save(lambda wb, i=item.id: acquis.delete_acquis(wb, i)):
-                st.rerun()
+                confirm="Oui, supprimer",
+                remove=lambda: save(lambda wb: acquis.delete_acquis(wb, item.id)))
 
 
 st.title("Mon inventaire des acquis")

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
+from storage import access
+from storage.users import DISPLAY_NAME_MAX, DuplicateEmailError, EMAIL_MAX, Role
 from ui import bounded_text, session
 from ui.layout import escape_markdown, presentation_on
-from workbook import access
-from workbook.store import DISPLAY_NAME_MAX, EMAIL_MAX, DuplicateEmailError, Role
 
 store = session.get_store()
 me = session.principal().user

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
+from storage import access
+from storage.users import EMAIL_MAX
 from ui import bounded_text, session
 from ui.client import current_client_address
-from workbook import access
-from workbook.store import EMAIL_MAX
 
 st.title("Guide bilan")
 

@@ -2,20 +2,22 @@
 private notes. On a shared screen (presentation mode) only what concerns this dossier and can
 be shown is drawn: no new link, no link buttons, no kept versions, no notes."""
 
-import os
 from urllib.parse import urlsplit
 
 import streamlit as st
 
+import settings
 from exports.french import french_datetime
+from storage import access
+from storage.dossiers import PRIVATE_NOTES_MAX
+from storage.errors import NotFoundError, StaleWorkbookError
+from storage.replaced_versions import ReplacementReason
 from ui import bounded_text, session
 from ui.confirm import confirmed_button
 from ui.layout import escape_markdown, presentation_on, private_block
-from workbook import access
 from workbook.activity import format_duration
 from workbook.model import utcnow
 from workbook.overview import begun_summary, format_when, overview
-from workbook.store import NotFoundError, PRIVATE_NOTES_MAX, ReplacementReason, StaleWorkbookError
 
 store = session.get_store()
 me = session.principal().user
@@ -51,7 +53,7 @@ else:
 
 
 def base_url() -> str:
-    configured = os.environ.get("GUIDE_BILAN_PUBLIC_URL", "").rstrip("/")
+    configured = settings.public_url()
     if configured:
         return configured
     parts = urlsplit(st.context.url or "http://localhost:8501/")

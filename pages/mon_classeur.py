@@ -6,12 +6,12 @@ from exports.french import french_datetime
 from exports.json_io import MAX_MB, WorkbookImportError, read_backup
 from exports.pdf_fonts import MARKER
 from exports.pdf_workbook import unprintable_in_workbook
+from storage.replaced_versions import ReplacementReason
 from ui import session
 from ui.confirm import confirmed_button
 from ui.downloads import download_link
 from ui.layout import escape_markdown, presentation_on
 from web.downloads import BACKUP_PATH, PDF_PATH
-from workbook.store import ReplacementReason
 
 opened = session.require_workbook()
 session.touch_activity(opened, "classeur")

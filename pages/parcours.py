@@ -6,7 +6,7 @@ import streamlit as st
 
 from exports.french import MONTHS
 from ui import bounded_text, session
-from ui.confirm import confirmed_button
+from ui.confirm import removal_button
 from ui.layout import chart_height, escape_markdown, presentation_on
 from ui.timeline import timeline_figure, timeline_height, timeline_lines, timeline_summary
 from workbook import parcours
@@ -129,15 +129,14 @@ def entry_card(item: ParcoursEntry, rank: int, count: int) -> tuple[str, int] | 
 def entry_buttons(item: ParcoursEntry, prefix: str, rank: int, count: int) -> tuple[str, int] | None:
     """↑ and ↓ (the move is returned), and deletion once confirmed."""
     up, down, remove, _ = st.columns(4)
-    if confirmed_button(
-            "Supprimer", key=prefix + "delete", icon=":material/delete:", where=remove,
+    removal_button(
+            "Supprimer", key=prefix + "delete", fields=prefix, where=remove,
             title="Supprimer cette étape\u00a0?",
             question=f"Supprimer «\u00a0{item.title}\u00a0» de votre parcours\u00a0? Ce que vous y "
                      "avez écrit sera perdu, et les acquis reliés à cette étape n’y seront plus reliés.",
-            confirm="Oui, supprimer"):
-        if save(lambda wb: parcours.delete_entry(wb, item.id)):
-            st.session_state[DELETED] = item.title
-            st.rerun()
+            confirm="Oui, supprimer",
+            remove=lambda: save(lambda wb: parcours.delete_entry(wb, item.id)),
+            removed=lambda: st.session_state.update({DELETED: item.title}))
     moves = (up.button("↑ Monter", key=prefix + "up", disabled=rank == 1),
              down.button("↓ Descendre", key=prefix + "down", disabled=rank == count))
     return (item.id, -1) if moves[0] else (item.id, 1) if moves[1] else None

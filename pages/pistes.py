@@ -7,7 +7,7 @@ from questionnaires.loader import load_bank
 from scoring.interests import profile_of
 from scoring.matching import metier_match
 from ui import bounded_text, session
-from ui.confirm import confirmed_button
+from ui.confirm import removal_button
 from ui.layout import escape_markdown
 from ui.referentiel import get_referentiel, riasec_dashed, ways_to_find_a_metier
 from workbook import attentes, pistes
@@ -64,12 +64,10 @@ for piste in kept:
             session.update_workbook(
                 opened, lambda wb, c=piste.code_rome, s=status, w=why, n=notes: pistes.update_piste(
                     wb, c, status=s, why=w, notes=n), "pistes")
-        if confirmed_button(
-                "Retirer de mes pistes", key=prefix + "drop", icon=":material/delete:",
+        removal_button(
+                "Retirer de mes pistes", key=prefix + "drop", fields=prefix,
                 title="Retirer cette piste\u00a0?",
                 question=f"Retirer «\u00a0{piste.libelle}\u00a0» de vos pistes\u00a0? Ce que vous "
                          "en avez écrit (pourquoi, notes) et vos corrections de ses écarts seront perdus.",
-                confirm="Oui, retirer"):
-            session.update_workbook(opened, lambda wb, c=piste.code_rome: pistes.drop_piste(wb, c),
-                                    "pistes")
-            st.rerun()
+                confirm="Oui, retirer", remove=lambda: session.save_or_explain(
+                    opened, lambda wb: pistes.drop_piste(wb, piste.code_rome), "pistes"))

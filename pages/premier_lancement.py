@@ -2,9 +2,9 @@
 
 import streamlit as st
 
+from storage import access
+from storage.users import DISPLAY_NAME_MAX, DuplicateEmailError, EMAIL_MAX
 from ui import bounded_text, session
-from workbook import access
-from workbook.store import DISPLAY_NAME_MAX, EMAIL_MAX, DuplicateEmailError
 
 st.title("Bienvenue dans le Guide bilan")
 st.write(

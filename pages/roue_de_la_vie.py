@@ -5,7 +5,7 @@ import html
 import streamlit as st
 
 from ui import bounded_text, session
-from ui.confirm import confirmed_button
+from ui.confirm import removal_button
 from ui.charts import radar_figure
 from ui.layout import chart_height, escape_markdown, presentation_on
 from workbook import roue
@@ -82,15 +82,12 @@ def rename(domain_id: str) -> None:
 
 def remove_buttons(domain: LifeDomain, keys: str) -> None:
     """A domain the beneficiary added can go, once confirmed."""
-    if confirmed_button("Retirer ce domaine", key=keys + "remove", icon=":material/delete:",
-                        title="Retirer ce domaine\u00a0?",
-                        question=f"Retirer «\u00a0{domain.label}\u00a0» de votre roue\u00a0? "
-                                 "Ses notes seront perdues.",
-                        confirm="Oui, retirer"):
-        if save(lambda wb: roue.remove_domain(wb, domain.id)):
-            for key in [k for k in st.session_state.keys() if str(k).startswith(keys)]:
-                del st.session_state[key]
-            st.rerun()
+    removal_button("Retirer ce domaine", key=keys + "remove", fields=keys,
+                   title="Retirer ce domaine\u00a0?",
+                   question=f"Retirer «\u00a0{domain.label}\u00a0» de votre roue\u00a0? "
+                            "Ses notes seront perdues.",
+                   confirm="Oui, retirer",
+                   remove=lambda: save(lambda wb: roue.remove_domain(wb, domain.id)))
 
 
 def add() -> None:

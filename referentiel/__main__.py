@@ -19,7 +19,7 @@ from sqlalchemy.engine import make_url
 
 from referentiel.importer import ReleaseImportError, import_release
 from referentiel.repository import format_counts
-from workbook.db import database_url, make_engine
+from storage.engine import database_url, make_engine
 
 STATUS = {"importé": "importée", "inchangé": "déjà installée, rien n’a changé",
           "remplacé": "importée, elle remplace la version précédente"}

@@ -22,10 +22,10 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from referentiel import db
 from referentiel.errors import ReleaseImportError
 from referentiel.parse import ReleaseRows, parse_release
 from referentiel.release import open_release, version_key
+from storage import rome_tables as db
 
 __all__ = ["ImportReport", "ReleaseImportError", "import_release"]
 

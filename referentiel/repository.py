@@ -17,9 +17,9 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from referentiel import db
 from referentiel.parse import CONTEXTE
 from referentiel.search import Entry, Kind, SearchIndex, normalise
+from storage import rome_tables as db
 
 PRINCIPALE = "Principale"
 # Labels of ImportReport.counts / Release.counts keys, in display order.

@@ -34,13 +34,17 @@ from questionnaires import engine
 from questionnaires.loader import load_bank, load_texts
 from questionnaires.schema import Bank, groups
 from scoring.interests import interests_results
-from workbook import access, acquis, attentes, parcours, reflexions, roue, valeurs
+from storage import access
+from storage.dossiers import Dossier
+from storage.engine import database_url
+from storage.store import Store
+from storage.tables import DossierRow
+from storage.users import Role, User
+from workbook import acquis, attentes, parcours, reflexions, roue, valeurs
 from workbook.activity import format_duration
-from workbook.db import DossierRow, database_url
 from workbook.model import AcquisKind, QuestionnaireAnswers, Workbook, new_workbook, utcnow
 from workbook.modules import INTERETS_BANK
 from workbook.overview import overview
-from workbook.store import Dossier, Role, Store, User
 
 PARIS = ZoneInfo("Europe/Paris")
 

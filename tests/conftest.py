@@ -4,7 +4,7 @@ Fixtures
 --------
 ``postgresql_url`` (session)
     SQLAlchemy URL (``postgresql+psycopg://...``) of a PostgreSQL database whose tables match
-    ``workbook.db.Base`` (dropped and created once). It is ``TEST_DATABASE_URL`` when that is
+    ``storage.engine.Base`` (dropped and created once). It is ``TEST_DATABASE_URL`` when that is
     set (its tables are wiped!), otherwise a throwaway server started for the session
     (see ``tests/pg.py``) and stopped at the end. When PostgreSQL cannot be started, the tests
     that need it are skipped, except under ``CI=true`` where they fail.
@@ -30,9 +30,9 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
+from storage.store import Store
+from storage.tables import Base
 from tests.pg import PostgresUnavailable, running_postgres
-from workbook.db import Base
-from workbook.store import Store
 
 BACKENDS = [
     pytest.param("sqlite", id="sqlite"),

@@ -68,7 +68,7 @@ def imported_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     global _template
     if _template is None:
         from referentiel.importer import import_release
-        from workbook.db import make_engine
+        from storage.engine import make_engine
 
         path = tmp_path_factory.mktemp("rome-template") / "rome.sqlite3"
         engine = make_engine(f"sqlite:///{path}")

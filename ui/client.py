@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
-
 import streamlit as st
 
-from workbook.client_address import TRUSTED_PROXIES_SETTING, client_address, parse_trusted_proxies
+import settings
+from storage.client_address import client_address, parse_trusted_proxies
 
 # Streamlit reports a peer on the loopback (127.0.0.1 or ::1) as None; a session without a
 # real connection (AppTest's mocked runtime) gives no string either.
@@ -24,4 +23,4 @@ def current_client_address() -> str | None:
     if not isinstance(peer, str):
         peer = _LOOPBACK
     return client_address(peer, st.context.headers.get_all("x-forwarded-for"),
-                          parse_trusted_proxies(os.environ.get(TRUSTED_PROXIES_SETTING, "")))
+                          parse_trusted_proxies(settings.trusted_proxies()))

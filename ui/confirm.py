@@ -4,9 +4,13 @@
 (« Oui, … ») and « Annuler ». The dialog is modal: the keyboard focus goes into it, Tab moves
 between its buttons, Escape closes it like « Annuler ». It returns True once, in the run that
 follows the confirmation, like `st.button` one step later: the page then does the action.
+`removal_button` is the one way to remove something the person wrote: it asks first, saves
+the removal, forgets the fields drawn for it, and draws the page again without it.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -32,6 +36,26 @@ def confirmed_button(label: str, *, key: str, title: str, question: str, confirm
         # Drawn again on every run while open, so a full rerun (a test, a reconnection) keeps it.
         st.dialog(title, on_dismiss=_cancel)(_ask_dialog)(question, confirm, key)
     return confirmed
+
+
+def removal_button(label: str, *, key: str, title: str, question: str, confirm: str,
+                   remove: Callable[[], bool], fields: str, where=None,
+                   removed: Callable[[], None] | None = None) -> None:
+    """The button `label` that removes something once « `confirm` » is chosen in its dialog:
+    `remove()` saves the removal (True when saved); then the fields drawn for what was removed
+    (keys starting with `fields`) are forgotten, so that nothing removed comes back into a
+    field if the same thing is added again, `removed()` (if any) notes it for the next run,
+    and the page runs again."""
+    if not confirmed_button(label, key=key, icon=":material/delete:", where=where, title=title,
+                            question=question, confirm=confirm):
+        return
+    if not remove():
+        return
+    for field in [k for k in st.session_state.keys() if str(k).startswith(fields)]:
+        del st.session_state[field]
+    if removed is not None:
+        removed()
+    st.rerun()
 
 
 def asking(key: str) -> bool:

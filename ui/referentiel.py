@@ -6,7 +6,7 @@ import streamlit as st
 
 from referentiel.repository import Referentiel, release_stamp
 from referentiel.shared import is_loaded, shared_referentiel
-from ui import session
+from ui.app_store import get_store
 
 MISSING = (
     "Le référentiel des métiers (ROME de France Travail) n’est pas encore installé. "
@@ -18,7 +18,7 @@ MISSING = (
 
 def get_referentiel() -> Referentiel | None:
     """The installed référentiel, shared with the download routes (one copy per server)."""
-    engine = session.get_store().engine
+    engine = get_store().engine
     stamp = release_stamp(engine)
     if stamp is None:
         return None

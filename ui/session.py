@@ -1,296 +1,43 @@
-"""The Streamlit side of access and storage: who is signed in, which workbook is open.
+"""What pages use of the session: who is signed in, which dossier and workbook are open, and
+saving it. Pages call `session.require_workbook()` and `session.save_or_explain()`; they never
+touch SQL or session keys.
 
-Pages call `require_workbook()` and `save_workbook()`; they never touch SQL or session keys.
+Each concern lives in its own module; this one only names, for the pages, the part of them
+they may use:
+- ui.app_store: the store of the configured database;
+- ui.signed_in: the browser's key, sign-in and sign-out;
+- ui.dossier_choice: the dossier a consultant works on;
+- ui.open_workbook: the workbook read once per session, the conflict notice;
+- ui.saving: saving it, and journaling the beneficiary's work.
 """
 
 from __future__ import annotations
 
-import html
-import json
-import threading
-import time
-from collections.abc import Callable
-from dataclasses import dataclass
-
-import streamlit as st
-
-from ui import reconnection
-from web.cookie import COOKIE_NAME, current_secret
-from web.personal_link import INVALID_LINK, LINK_PARAM  # noqa: F401  (pages build links with it)
-from web.sign_in import FAILED, handover_address
-from workbook import access, browser_keys
-from workbook.access import AccessDenied, Principal
-from workbook.db import database_url
-from workbook.model import Workbook
-from workbook.store import Dossier, StaleWorkbookError, Store, User, shared_store
-
-TAB_KEY = "_session_key"
-_WORKBOOKS = "_workbooks"
-_CONFLICT = "_conflict"
-
-
-def get_store() -> Store:
-    return shared_store(database_url())
-
-
-def idle_minutes() -> int:
-    return access.idle_minutes_setting()
-
-
-def browser_key() -> str | None:
-    """This browser's key from its cookie, only if the server signed it (the middleware
-    already drops any other; checked again here, where sessions are bound)."""
-    cookie = st.context.cookies.get(COOKIE_NAME) if st.context.cookies else None
-    return browser_keys.verified_key(current_secret(), cookie) if cookie else None
-
-
-def session_key() -> str:
-    """The browser's key when there is one (it survives a refresh), else a per-tab key (the
-    app run without server.py, and AppTest)."""
-    key = browser_key()
-    if key:
-        return key
-    if TAB_KEY not in st.session_state:
-        st.session_state[TAB_KEY] = access.new_session_key()
-    return st.session_state[TAB_KEY]
-
-
-def current_principal(store: Store) -> Principal | None:
-    return access.resume_session(store, session_key(), idle_minutes=idle_minutes())
-
-
-def sign_in(store: Store, user: User) -> None:
-    """Sign `user` in (the password was checked); this run ends here.
-
-    A browser key may have been planted by someone else, so the session goes on a NEW key,
-    which only an HTTP response can set: the browser is sent once to the sign-in address with
-    a one-time nonce (web/sign_in.py), which sets the key and comes back to the app. Without a
-    browser key (no middleware: AppTest), the session is bound to this tab's key at once.
-    """
-    key = browser_key()
-    if key is None:
-        access.start_session(store, session_key(), user=user)
-        st.session_state.pop(_WORKBOOKS, None)
-        st.rerun()
-    target = handover_address(browser_keys.issue_sign_in_nonce(store, key, user))
-    st.html(
-        f'<p>Connexion en cours… Si rien ne se passe, <a href="{html.escape(target)}">continuez '
-        f"ici</a>.</p><script>window.location.replace({json.dumps(target)});</script>",
-        unsafe_allow_javascript=True,
-    )
-    st.stop()
-
-
-SIGN_IN_INTERRUPTED = (
-    "La connexion n’a pas abouti (elle a expiré ou a été ouverte dans un autre navigateur). "
-    "Connectez-vous à nouveau."
+from ui.app_store import get_store
+from ui.dossier_choice import select_dossier, selected_dossier_id
+from ui.open_workbook import (
+    WIDGET_PREFIX,
+    OpenWorkbook,
+    conflict_pending,
+    reload_workbook,
+    require_workbook,
 )
+from ui.saving import (
+    replace_workbook,
+    save_in_callback,
+    save_or_explain,
+    save_workbook,
+    show_refusal,
+    touch_activity,
+    update_workbook,
+)
+from ui.signed_in import current_principal, principal, sign_in, sign_in_notices, sign_out
+from web.personal_link import LINK_PARAM
 
-
-def sign_in_notices() -> list[str]:
-    """Why the sign-in page is shown, from the markers the HTTP layer put in the address: an
-    invalid personal link, or a sign-in whose last step failed."""
-    notices = []
-    if st.query_params.get(INVALID_LINK[0]) == INVALID_LINK[1]:
-        notices.append(access.InvalidLink.message)
-    if st.query_params.get(FAILED[0]) == FAILED[1]:
-        notices.append(SIGN_IN_INTERRUPTED)
-    return notices
-
-
-def sign_out(store: Store, everywhere: bool = False) -> None:
-    principal = current_principal(store)
-    if everywhere and principal is not None:
-        access.end_all_sessions(store, principal)
-    access.end_session(store, session_key())
-    for key in list(st.session_state.keys()):
-        if key not in (TAB_KEY, reconnection.CHECKED):
-            del st.session_state[key]
-
-
-@dataclass
-class OpenWorkbook:
-    """The workbook this session works on, with the version it was read at."""
-
-    dossier: Dossier
-    workbook: Workbook
-    version: int
-    by_beneficiary: bool
-
-
-def principal() -> Principal:
-    return st.session_state["principal"]
-
-
-def selected_dossier_id() -> int | None:
-    p: Principal = st.session_state.get("principal")
-    if p is None:
-        return None
-    if p.is_beneficiary:
-        return p.dossier_id
-    # Kept in the session and mirrored in the address bar, so a refresh keeps the dossier open
-    # (page switches clear query parameters: the mirror is written again on every run).
-    dossier_id = st.session_state.get("dossier_id")
-    if dossier_id is None:
-        value = st.query_params.get("dossier")
-        dossier_id = int(value) if value and value.isdigit() else None
-    if dossier_id is not None:
-        st.session_state["dossier_id"] = dossier_id
-        if st.query_params.get("dossier") != str(dossier_id):
-            st.query_params["dossier"] = str(dossier_id)
-    return dossier_id
-
-
-def select_dossier(dossier_id: int | None) -> None:
-    st.session_state.pop("dossier_id", None)
-    st.query_params.pop("dossier", None)
-    if dossier_id is not None:
-        st.session_state["dossier_id"] = dossier_id
-        st.query_params["dossier"] = str(dossier_id)
-
-
-def require_workbook() -> OpenWorkbook:
-    """The open workbook, loaded once per session; stops the page if none may be opened."""
-    store = get_store()
-    dossier_id = selected_dossier_id()
-    if dossier_id is None:
-        st.info("Choisissez d’abord un dossier dans « Mes dossiers ».")
-        st.stop()
-    try:
-        dossier = access.workbook_dossier_for(store, principal(), dossier_id)
-    except AccessDenied as exc:
-        st.error(exc.message)
-        st.stop()
-    cache = st.session_state.setdefault(_WORKBOOKS, {})
-    if dossier_id not in cache:
-        stored = store.load(dossier_id)
-        cache[dossier_id] = (stored.workbook, stored.version)
-    workbook, version = cache[dossier_id]
-    show_conflict()
-    return OpenWorkbook(dossier, workbook, version, principal().is_beneficiary)
-
-
-_LOCKS_GUARD = threading.Lock()
-
-
-def _session_lock() -> threading.Lock:
-    with _LOCKS_GUARD:
-        if "_save_lock" not in st.session_state:
-            st.session_state["_save_lock"] = threading.Lock()
-        return st.session_state["_save_lock"]
-
-
-def save_workbook(opened: OpenWorkbook, workbook: Workbook, module: str) -> bool:
-    """Save now; on a version conflict keep the stored copy and tell the user to reload."""
-    return update_workbook(opened, lambda _current: workbook, module)
-
-
-def update_workbook(opened: OpenWorkbook, change: Callable[[Workbook], Workbook], module: str) -> bool:
-    """Apply `change` to this session's latest copy of the workbook and save it at once.
-
-    Callbacks use this rather than the copy their page run saw: a quick second click can
-    fire a callback registered by an earlier run, whose copy is already one version behind.
-    """
-    store = get_store()
-    # Streamlit may start the next run's callback while the previous run's is still saving:
-    # within one session, saves take turns so each builds on the one before.
-    with _session_lock():
-        cache = st.session_state.setdefault(_WORKBOOKS, {})
-        current, version = cache.get(opened.dossier.id, (opened.workbook, opened.version))
-        workbook = change(current)
-        try:
-            version = store.save(opened.dossier.id, workbook, version)
-        except StaleWorkbookError as exc:
-            st.session_state[_CONFLICT] = exc.message
-            return False
-        cache[opened.dossier.id] = (workbook, version)
-    opened.workbook, opened.version = workbook, version
-    if opened.by_beneficiary:
-        # Only the beneficiary's own work counts as guided time.
-        store.record_activity(opened.dossier.id, module)
-    return True
-
-
-def replace_workbook(opened: OpenWorkbook, replace: Callable[[int], int], module: str) -> bool:
-    """Replace the whole workbook (a restore): `replace(version)` calls the store with the
-    version this session holds; on a version conflict nothing changes and the page says to
-    reload. Afterwards the session reads the workbook again, as the store has it."""
-    with _session_lock():
-        _, version = st.session_state.setdefault(_WORKBOOKS, {}).get(
-            opened.dossier.id, (opened.workbook, opened.version))
-        try:
-            replace(version)
-        except StaleWorkbookError as exc:
-            st.session_state[_CONFLICT] = exc.message
-            return False
-        reload_workbook(opened.dossier.id)
-    if opened.by_beneficiary:
-        get_store().record_activity(opened.dossier.id, module)
-    return True
-
-
-def save_or_explain(opened: OpenWorkbook, change: Callable[[Workbook], Workbook], module: str,
-                    refusals: tuple[type[Exception], ...] = (ValueError,)) -> bool:
-    """Save like `update_workbook`; a refused change is shown in French, a stale copy reruns
-    the page so its reload message shows at the top."""
-    try:
-        saved = update_workbook(opened, change, module)
-    except refusals as error:
-        st.error(str(error), icon=":material/error:")
-        return False
-    if not saved:
-        st.rerun()
-    return saved
-
-
-def save_in_callback(opened: OpenWorkbook, change: Callable[[Workbook], Workbook], module: str,
-                     refusals: tuple[type[Exception], ...], refusal_key: str) -> bool:
-    """Save from a widget callback, which runs before the page and cannot draw in place: a
-    refused change is kept under `refusal_key` for `show_refusal` to show where it belongs; a
-    stale copy leaves the reload notice to the page's run, at the top."""
-    try:
-        return update_workbook(opened, change, module)
-    except refusals as error:
-        st.session_state[refusal_key] = str(error)
-        return False
-
-
-def show_refusal(refusal_key: str) -> None:
-    if message := st.session_state.pop(refusal_key, None):
-        st.error(message, icon=":material/error:")
-
-
-WIDGET_PREFIX = "wb:"
-
-
-def reload_workbook(dossier_id: int) -> None:
-    """Drop this session's copy and the widgets drawn from it; the next run reads the store."""
-    st.session_state.get(_WORKBOOKS, {}).pop(dossier_id, None)
-    st.session_state.pop(_CONFLICT, None)
-    for key in [k for k in st.session_state.keys() if str(k).startswith(WIDGET_PREFIX)]:
-        del st.session_state[key]
-
-
-def touch_activity(opened: OpenWorkbook, module: str) -> None:
-    """Journal that the beneficiary is working on `module`, at most once a minute."""
-    if not opened.by_beneficiary:
-        return
-    marks = st.session_state.setdefault("_activity_marks", {})
-    now = time.monotonic()
-    if now - marks.get(module, -1e9) >= 60:
-        marks[module] = now
-        get_store().record_activity(opened.dossier.id, module)
-
-
-def conflict_pending() -> bool:
-    """A save of this session was refused as stale and the workbook has not been reloaded."""
-    return bool(st.session_state.get(_CONFLICT))
-
-
-def show_conflict() -> None:
-    message = st.session_state.get(_CONFLICT)
-    if message:
-        st.error(message, icon=":material/warning:")
-        if st.button("Recharger la version à jour", type="primary", key="reload_after_conflict"):
-            reload_workbook(selected_dossier_id())
-            st.rerun()
+__all__ = [
+    "LINK_PARAM", "WIDGET_PREFIX", "OpenWorkbook", "conflict_pending", "current_principal",
+    "get_store", "principal", "reload_workbook", "replace_workbook", "require_workbook",
+    "save_in_callback", "save_or_explain", "save_workbook", "select_dossier",
+    "selected_dossier_id", "show_refusal", "sign_in", "sign_in_notices", "sign_out",
+    "touch_activity", "update_workbook",
+]

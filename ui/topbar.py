@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import session
+from storage.access import Principal
+from storage.store import Store
 from ui.layout import escape_markdown
-from workbook.access import Principal
-from workbook.store import Store
+from ui.signed_in import sign_out
 
 
 def _remember_presentation(store: Store, principal: Principal) -> None:
@@ -35,9 +35,9 @@ def draw_topbar(store: Store, principal: Principal) -> None:
     )
     with out.popover("Se déconnecter"):
         if st.button("Se déconnecter de ce navigateur", key="sign_out", type="primary"):
-            session.sign_out(store)
+            sign_out(store)
             st.rerun()
         if st.button("Se déconnecter partout", key="sign_out_everywhere",
                      help="Ferme aussi les sessions ouvertes sur vos autres appareils."):
-            session.sign_out(store, everywhere=True)
+            sign_out(store, everywhere=True)
             st.rerun()

@@ -1,7 +1,7 @@
 """ASGI middleware: a signed per-browser key in an HttpOnly cookie, personal links, page language.
 
 Streamlit scripts can read cookies (`st.context.cookies`) but cannot set them. This middleware
-gives every browser a key the server signed (`workbook.browser_keys`) the first time it loads a
+gives every browser a key the server signed (`storage.browser_keys`) the first time it loads a
 page, and replaces any cookie whose signature does not hold; on the websocket it removes such a
 cookie, so the script never sees a key the server did not issue. The app binds a server-side
 session to the key at sign-in, so a refresh or a new tab finds the user signed in; the cookie
@@ -18,6 +18,7 @@ from urllib.parse import parse_qsl
 
 from starlette.concurrency import run_in_threadpool
 
+from storage import browser_keys
 from web.cookie import (  # noqa: F401  (COOKIE_NAME, browser_key_from_headers: public here)
     COOKIE_NAME,
     browser_key_from_headers,
@@ -27,7 +28,6 @@ from web.cookie import (  # noqa: F401  (COOKIE_NAME, browser_key_from_headers: 
 )
 from web.personal_link import carries_link, open_personal_link
 from web.sign_in import SIGN_IN_PATH
-from workbook import browser_keys
 
 _NOT_PAGES = ("/_stcore", "/static", "/media", "/component", "/app/static", "/~/", SIGN_IN_PATH)
 

@@ -1,19 +1,19 @@
 """The browser-key cookie on the HTTP side: read (signed keys only), written, and the redirect
 that carries a new one.
 
-The key itself is made and checked in `workbook.browser_keys`; this module knows headers.
+The key itself is made and checked in `storage.browser_keys`; this module knows headers.
 """
 
 from __future__ import annotations
 
-import os
 from urllib.parse import quote, urlencode
 
 from starlette.responses import Response
 
-from workbook import browser_keys
-from workbook.db import database_url
-from workbook.store import Store, shared_store
+import settings
+from storage import browser_keys
+from storage.engine import database_url
+from storage.store import Store, shared_store
 
 COOKIE_NAME = "guide_bilan_navigateur"
 _ONE_YEAR = 365 * 24 * 3600
@@ -63,7 +63,7 @@ def only_verified_key(headers: list[tuple[bytes, bytes]], secret: bytes) -> list
 
 
 def set_cookie_header(key: str) -> bytes:
-    secure = "; Secure" if os.environ.get("GUIDE_BILAN_SECURE_COOKIE", "").lower() in {"1", "true"} else ""
+    secure = "; Secure" if settings.secure_cookie() else ""
     return (
         f"{COOKIE_NAME}={key}; Path=/; Max-Age={_ONE_YEAR}; HttpOnly; SameSite=Lax{secure}"
     ).encode("latin-1")

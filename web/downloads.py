@@ -23,14 +23,15 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
+import settings
 from exports.workbook_files import WorkbookFile, workbook_backup, workbook_pdf
 from referentiel.shared import shared_referentiel
+from storage import access
+from storage.access import AccessDenied, Principal
+from storage.engine import database_url
+from storage.store import Store, shared_store
 from web.browser_key import browser_key_from_headers
-from workbook import access
-from workbook.access import AccessDenied, Principal
-from workbook.db import database_url
 from workbook.model import Workbook
-from workbook.store import Store, shared_store
 
 PDF_PATH = "/telechargement/classeur.pdf"
 BACKUP_PATH = "/telechargement/sauvegarde.json"
@@ -128,7 +129,7 @@ def _principal(store: Store, request: Request) -> Principal | None:
     key = browser_key_from_headers(request.scope["headers"])
     if key is None:
         return None
-    return access.resume_session(store, key, idle_minutes=access.idle_minutes_setting())
+    return access.resume_session(store, key, idle_minutes=settings.session_idle_minutes())
 
 
 def content_disposition(name: str) -> str:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
+from storage import browser_keys
+from storage.access import InvalidLink
 from web.cookie import address, see_other, store
-from workbook import browser_keys
-from workbook.access import InvalidLink
 
 LINK_PARAM = "acces"
 INVALID_LINK = ("lien", "invalide")

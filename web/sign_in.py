@@ -9,8 +9,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from storage import browser_keys
 from web.cookie import browser_key_from_headers, current_secret, see_other, store
-from workbook import browser_keys
 
 SIGN_IN_PATH = "/_session"
 NONCE_PARAM = "n"

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from storage.dossiers import Dossier
+from storage.store import Store
 from workbook.activity import time_per_module, total_time
 from workbook.model import Workbook
 from workbook.modules import MODULES
-from workbook.store import Dossier, Store
 
 
 @dataclass(frozen=True)

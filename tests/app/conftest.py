@@ -12,10 +12,10 @@ import streamlit
 from argon2 import PasswordHasher
 from streamlit.runtime.pages_manager import PagesManager
 
+from storage import access
+from storage.store import Store, forget_shared_stores
 from tests.app.helpers import Seed
 from tests.rome import imported_template, sqlite_copy
-from workbook import access
-from workbook.store import Store, forget_shared_stores
 
 
 @pytest.fixture(autouse=True)

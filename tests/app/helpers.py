@@ -15,12 +15,13 @@ from streamlit.testing.v1 import AppTest
 
 from questionnaires import engine
 from questionnaires.loader import load_bank
+from storage import access, browser_keys
+from storage.store import Store
+from storage.users import Role, User
 from tests.markdown_text import displayed
-from ui import session
-from workbook import access, browser_keys
+from ui import session, signed_in
 from workbook.model import Workbook
 from workbook.modules import INTERETS_BANK
-from workbook.store import Role, Store, User
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 PASSWORD = "un-mot-de-passe-solide"
@@ -123,7 +124,7 @@ def open_link(token: str) -> AppTest:
     key gets the session, through the same domain function."""
     at = new_app()
     key = access.new_session_key()
-    at.session_state[session.TAB_KEY] = key
+    at.session_state[signed_in.TAB_KEY] = key
     browser_keys.sign_in_with_link(session.get_store(), token, key)
     return run(at)
 
@@ -181,7 +182,7 @@ def in_a_browser(monkeypatch, store: Store) -> str:
     """Make the tabs of this test carry a browser key the server signed, as behind server.py
     (AppTest has no cookies); returns that key."""
     key = browser_keys.issue_key(browser_keys.server_secret(store))
-    monkeypatch.setattr(session, "browser_key", lambda: key)
+    monkeypatch.setattr(signed_in, "browser_key", lambda: key)
     return key
 
 

@@ -9,9 +9,9 @@ import pytest
 from tests.app.helpers import (
     Seed, change_workbook, dialog, dialog_text, open_link, plain, run, show_page, shown, shown_text,
 )
+from storage.store import Store
 from workbook.acquis import add_acquis, update_acquis
 from workbook.model import AcquisKind, Parcours, ParcoursEntry, Workbook
-from workbook.store import Store
 
 PAGE = "pages/acquis.py"
 SHOP = ParcoursEntry(id="vendeuse01", kind="emploi", title="Vendeuse en boulangerie", start="2012-09")

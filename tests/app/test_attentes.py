@@ -8,13 +8,13 @@ from __future__ import annotations
 import pytest
 
 from questionnaires.loader import load_texts
+from storage.store import Store
 from tests.app.helpers import Seed, change_workbook, open_link, plain, run, show_page, shown
 from ui import session
 from workbook import attentes
 from workbook.attentes import ConditionSpec
 from workbook.model import Preference, Relocation
 from workbook.pistes import keep_piste
-from workbook.store import Store
 
 PAGE = "pages/attentes.py"
 TEXTS = load_texts("attentes")

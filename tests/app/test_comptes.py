@@ -2,8 +2,8 @@
 
 import pytest
 
+from storage import access
 from tests.app.helpers import ADMIN_EMAIL, click, fill, show_page, shown, sign_in, titles
-from workbook import access
 
 
 def test_an_admin_creates_a_consultant_account(seed, db):

@@ -6,8 +6,8 @@ from tests.app.helpers import (
     CONSULTANT_EMAIL, PASSWORD, handover_nonce, in_a_browser, new_app, plain, run, shown, sign_in,
     titles,
 )
-from workbook import access, browser_keys
-from workbook.access import LOGIN_REFUSED
+from storage import access, browser_keys
+from storage.access import LOGIN_REFUSED
 
 
 @pytest.fixture(autouse=True)

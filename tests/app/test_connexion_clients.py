@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 import pytest
 import streamlit.runtime.context as st_context
 
+from storage.client_address import TRUSTED_PROXIES_SETTING
 from tests.app.helpers import CONSULTANT_EMAIL, PASSWORD, plain, sign_in, titles
-from workbook.client_address import TRUSTED_PROXIES_SETTING
 
 THROTTLED = "Trop de tentatives de connexion. Réessayez dans "
 

@@ -11,8 +11,8 @@ from tests.app.helpers import (
     CONSULTANT_EMAIL, PASSWORD, Seed, click, fill, open_dossier_page, plain, run, shown, sign_in,
     titles,
 )
-from workbook.access import LOGIN_REFUSED
-from workbook.store import Store
+from storage.access import LOGIN_REFUSED
+from storage.store import Store
 
 NOTES_KEY = "wb:notes"
 

@@ -1,7 +1,7 @@
 """Signing out (ui/topbar.py): from this browser, or from everywhere."""
 
+from storage.tables import SessionRow
 from tests.app.helpers import click, run, shown, sign_in, titles
-from workbook.db import SessionRow
 
 
 def sessions_of(db, user_id: int) -> int:

@@ -9,9 +9,9 @@ from tests.app.helpers import (
     click, dialog, dialog_text, open_dossier_page, open_link, run, show_page, shown, shown_text,
     sign_in, titles,
 )
-from workbook import access
+from storage import access
+from storage.replaced_versions import ReplacementReason
 from workbook.model import QuestionnaireAnswers, new_workbook
-from workbook.store import ReplacementReason
 
 NOTES_KEY = "wb:notes"
 

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 import pytest
 
 from referentiel.repository import Referentiel
+from storage.store import Store, forget_shared_stores
 from tests import rome
 from tests.app.helpers import Seed, click, open_link, plain, run, show_page, shown, shown_text
 from workbook.model import Acquis, AcquisKind, Coverage, Workbook
 from workbook.pistes import keep_piste
-from workbook.store import Store, forget_shared_stores
 
 PAGE = "pages/ecarts.py"
 IDE = "Infirmier / Infirmière en soins généraux (IDE)"

@@ -1,8 +1,8 @@
 """Interests questionnaire (pages/interets.py): groups of six, every answer saved at once."""
 
 from questionnaires.schema import groups
+from storage.errors import StaleWorkbookError
 from tests.app.helpers import BANK, answer, click, open_link, plain, radio_key, show_page, shown, titles
-from workbook.store import StaleWorkbookError
 
 GROUPS = groups(BANK)
 PAGE = "pages/interets.py"

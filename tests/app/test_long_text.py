@@ -11,11 +11,12 @@ from tests.app.helpers import (
     ADMIN_EMAIL, change_workbook, click, fill, new_app, open_dossier_page, open_link, plain, run, show_page, shown,
     sign_in, titles,
 )
+from storage.dossiers import PRIVATE_NOTES_MAX
+from storage.store import Store
 from ui.bounded_text import counter, too_long
 from workbook import pistes, reflexions
 from workbook.attentes import BAD_SALAIRE, BAD_TRAJET
 from workbook.parcours import add_entry
-from workbook.store import PRIVATE_NOTES_MAX, Store
 
 SENTENCE = "J’ai tenu la caisse, conseillé les clients et préparé les commandes. "
 SHORT_AGAIN = "J’ai tenu la caisse."

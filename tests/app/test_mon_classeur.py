@@ -11,8 +11,8 @@ from tests.app.helpers import (
     click, dialog, dialog_text, open_dossier_page, open_link, plain, run, show_page, shown, sign_in,
     titles,
 )
+from storage.errors import StaleWorkbookError
 from workbook.model import QuestionnaireAnswers, new_workbook
-from workbook.store import StaleWorkbookError
 
 PAGE = "pages/mon_classeur.py"
 SAVED_AT = datetime(2025, 3, 12, 9, 2, tzinfo=timezone.utc)  # 10 h 02 in Paris

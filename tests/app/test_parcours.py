@@ -10,12 +10,12 @@ from tests.app.helpers import (
     click, dialog, dialog_text, open_dossier_page, open_link, plain, run, show_page, shown, shown_text,
     sign_in,
 )
+from storage.store import Store
 from tests.markdown_text import displayed
 from ui import session
 from ui.layout import escape_markdown
 from workbook import parcours
 from workbook.model import Acquis, AcquisKind, Inventaire
-from workbook.store import Store
 
 PAGE = "pages/parcours.py"
 ADD = "parcours:add:"

@@ -2,6 +2,7 @@
 the beneficiary confirms."""
 
 from tests.app.helpers import click, dialog, dialog_text, open_link, show_page
+from ui.signed_in import OPEN_WORKBOOKS
 from workbook import pistes
 
 PAGE = "pages/pistes.py"
@@ -25,3 +26,24 @@ def test_a_piste_is_dropped_only_once_confirmed(db, dossier_id, token):
     click(at, "Oui, retirer")
 
     assert db.load(dossier_id).workbook.pistes == []
+
+
+def test_a_piste_kept_again_after_its_removal_starts_empty_not_with_the_removed_text(
+        db, dossier_id, token):
+    stored = db.load(dossier_id)
+    db.save(dossier_id, pistes.keep_piste(stored.workbook, "J1506", "Infirmier", "SI",
+                                          why="Soigner"), stored.version)
+    at = show_page(open_link(token), PAGE)
+    click(at, "Retirer de mes pistes")
+    click(at, "Oui, retirer")
+    assert db.load(dossier_id).workbook.pistes == []
+
+    # Kept again (from its fiche, in another tab): the removed « why » must not come back.
+    stored = db.load(dossier_id)
+    db.save(dossier_id, pistes.keep_piste(stored.workbook, "J1506", "Infirmier", "SI"),
+            stored.version)
+    at.session_state[OPEN_WORKBOOKS] = {}  # this session reads the workbook again
+    at.run()
+
+    assert at.text_area(key="wb:piste:J1506:why").value == ""
+    assert [p.why for p in db.load(dossier_id).workbook.pistes] == [""]

@@ -2,8 +2,8 @@
 
 import pytest
 
+from storage import access, browser_keys
 from tests.app.helpers import click, fill, handover_nonce, in_a_browser, new_app, plain, run, shown, titles
-from workbook import access, browser_keys
 
 FORM = {"Nom affiché": "Alice Admin", "Adresse e-mail": "alice@exemple.fr",
         "Mot de passe": "un-mot-de-passe-solide", "Confirmez le mot de passe": "un-mot-de-passe-solide"}

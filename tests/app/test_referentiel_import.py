@@ -7,9 +7,9 @@ from streamlit.testing.v1 import AppTest
 
 from referentiel.importer import import_release
 from referentiel.repository import release_stamp
+from storage.access import Principal
 from tests.app.helpers import ADMIN_EMAIL, click, run, show_page, shown, shown_text, sign_in, titles
 from tests.rome import ROOT, require_release, write_release, zip_folder
-from workbook.access import Principal
 
 PAGE = "pages/referentiel_import.py"
 TITLE = "Référentiel des métiers (ROME)"

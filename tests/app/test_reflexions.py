@@ -7,12 +7,12 @@ from __future__ import annotations
 import pytest
 
 from questionnaires.loader import load_texts
+from storage.store import Store
 from tests.app.helpers import open_dossier_page, open_link, plain, run, show_page, shown, shown_text, sign_in
 from ui import session
 from ui.reflexions import IN_PDF, PRIVATE
 from workbook.model import Reflection
 from workbook.reflexions import set_in_pdf, set_private, set_text
-from workbook.store import Store
 
 TEXTS = load_texts("reflexions")
 PAGES = {"atouts_freins": "pages/atouts_freins.py", "ideal_emploi": "pages/ideal_emploi.py",

@@ -7,10 +7,10 @@ from collections.abc import Mapping
 
 from questionnaires import engine
 from questionnaires.schema import groups
+from storage.store import Store
 from tests.app.helpers import answer, click, open_link, plain, show_page, shown, titles
 from workbook import valeurs
 from workbook.model import Workbook
-from workbook.store import Store
 
 BANK = valeurs.bank()
 GROUPS = groups(BANK)

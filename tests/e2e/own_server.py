@@ -9,9 +9,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from storage.store import Store
 from tests.app.helpers import Seed
 from tests.e2e.conftest import ServedApp
-from workbook.store import Store
 
 
 @dataclass

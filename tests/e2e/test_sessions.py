@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from storage import access
+from storage.store import Store
 from tests.e2e.conftest import ServedApp
 from tests.e2e.test_journey import TIMEOUT, click_button, heading, settle
 from web.browser_key import COOKIE_NAME
-from workbook import access
-from workbook.store import Store
 
 DEMO_EMAIL, DEMO_PASSWORD = "demo.consultante@example.org", "demo-guide-bilan"
 SECURITY_HEADERS = {

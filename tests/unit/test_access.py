@@ -11,18 +11,19 @@ import pytest
 from argon2 import PasswordHasher, Type
 from sqlalchemy import select
 
+from storage import access
 from tests.unit.throttle import stored_failures
-from workbook import access
-from workbook.access import (
-    LOGIN_REFUSED,
+from storage.access import (
     AccessDenied,
     InvalidLink,
+    LOGIN_REFUSED,
     LoginThrottled,
     Principal,
     WeakPassword,
 )
-from workbook.db import DossierRow, SessionRow, UserRow
-from workbook.store import Role, Store
+from storage.store import Store
+from storage.tables import DossierRow, SessionRow, UserRow
+from storage.users import Role
 
 PASSWORD = "ma-phrase-de-passe-2025"
 T0 = datetime(2025, 3, 10, 9, 0, tzinfo=timezone.utc)

@@ -1,4 +1,4 @@
-"""Browser keys (workbook/browser_keys.py): signed by the server, and a new one at every sign-in,
+"""Browser keys (storage/browser_keys.py): signed by the server, and a new one at every sign-in,
 on SQLite and on a real PostgreSQL."""
 
 from __future__ import annotations
@@ -9,10 +9,11 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import select
 
-from workbook import access, browser_keys
-from workbook.access import InvalidLink
-from workbook.db import ServerSecretRow, SignInNonceRow
-from workbook.store import Role, Store
+from storage import access, browser_keys
+from storage.access import InvalidLink
+from storage.store import Store
+from storage.tables import ServerSecretRow, SignInNonceRow
+from storage.users import Role
 
 SECRET = b"s" * 32
 T0 = datetime(2025, 3, 10, 9, 0, tzinfo=timezone.utc)

@@ -6,7 +6,12 @@ import logging
 
 import pytest
 
-from workbook.client_address import client_address, client_bucket, parse_address, parse_trusted_proxies
+from storage.client_address import (
+    client_address,
+    client_bucket,
+    parse_address,
+    parse_trusted_proxies,
+)
 
 NO_PROXY = parse_trusted_proxies("")
 LOCAL_PROXY = parse_trusted_proxies("127.0.0.1")
@@ -63,7 +68,7 @@ def test_a_peer_that_is_no_address_gives_no_client():
 
 
 def test_malformed_trusted_proxy_entries_are_left_out_and_logged(caplog):
-    with caplog.at_level(logging.WARNING, logger="workbook.client_address"):
+    with caplog.at_level(logging.WARNING, logger="storage.client_address"):
         proxies = parse_trusted_proxies("10.0.0.2,proxy.local  10.0.0.0/33, 192.168.0.0/24")
 
     assert [str(p) for p in proxies] == ["10.0.0.2/32", "192.168.0.0/24"]

@@ -11,10 +11,12 @@ from questionnaires.loader import load_bank
 from scoring.interests import interests_results
 from scoring.quality import QualityVerdict
 from scripts import demo_data
-from workbook import access, valeurs
+from storage import access
+from storage.store import Store
+from storage.users import Role
+from workbook import valeurs
 from workbook.activity import IDLE_GAP, time_per_module
 from workbook.model import utcnow
-from workbook.store import Role, Store
 
 LINK = re.compile(r"http://localhost:8501/\?acces=([A-Za-z0-9_-]{40,})")
 

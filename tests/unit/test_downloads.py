@@ -18,16 +18,18 @@ from starlette.responses import HTMLResponse
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
+import settings
 from exports.json_io import import_json
 from exports.workbook_files import piste_fiches
 from referentiel import shared
+from storage import access
+from storage.store import Store, forget_shared_stores
+from storage.users import Role
 from tests.pdf_text import text_of
 from web import downloads
 from web.browser_key import COOKIE_NAME, BrowserKeyMiddleware, browser_key_from_headers
-from workbook import access
 from workbook.model import utcnow
 from workbook.pistes import keep_piste
-from workbook.store import Role, Store, forget_shared_stores
 
 PDF, BACKUP = downloads.PDF_PATH, downloads.BACKUP_PATH
 
@@ -166,7 +168,7 @@ def test_a_browser_that_never_signed_in_gets_nothing(app, store, eloise):
 
 
 def test_an_expired_session_gets_nothing(app, store, eloise):
-    idle = access.idle_minutes_setting()
+    idle = settings.session_idle_minutes()
     client = signed_in(app, store, dossier=eloise, now=utcnow() - timedelta(minutes=idle + 1))
 
     response = client.get(url(PDF, eloise))

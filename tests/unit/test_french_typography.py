@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = sorted([ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py"),
+SOURCES = sorted([ROOT / "app.py", ROOT / "settings.py", *(ROOT / "pages").glob("*.py"),
+                  *(ROOT / "ui").glob("*.py"), *(ROOT / "storage").glob("*.py"),
                   *(ROOT / "workbook").glob("*.py"), *(ROOT / "scoring").glob("*.py"),
                   *(ROOT / "exports").glob("*.py"), *(ROOT / "scripts").glob("*.py"),
                   *(ROOT / "web").glob("*.py")])

@@ -10,11 +10,13 @@ import pytest
 from argon2 import PasswordHasher, Type
 from sqlalchemy import inspect, select, text
 
+from storage import access
+from storage.access import LoginThrottled
+from storage.engine import make_engine
+from storage.store import Store
+from storage.tables import LoginThrottleRow
+from storage.users import Role
 from tests.unit.throttle import stored_failures
-from workbook import access
-from workbook.access import LoginThrottled
-from workbook.db import LoginThrottleRow, make_engine
-from workbook.store import Role, Store
 
 PASSWORD = "ma-phrase-de-passe-2025"
 WRONG = "pas-le-bon-mot-de-passe"

@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from referentiel.db import TABLES
 from referentiel.importer import ReleaseImportError, import_release
 from referentiel.release import MAX_FILE_BYTES, MAX_RELEASE_BYTES, open_release
 from referentiel.repository import current_release
+from storage.engine import make_engine
+from storage.rome_tables import TABLES
 from tests.rome import csv_text, mini_tables, write_release
-from workbook.db import make_engine
 
 TAG = "462"  # newer than the release in place (4.61): valid, it would replace it
 ITEM = f"unix_item_v{TAG}_utf8.csv"

@@ -17,7 +17,7 @@ from tests.rome import (
     ROOT, copy_release, drop_last_field, edit_line, imported_template, mini_tables, require_release,
     sqlite_copy, write_release,
 )
-from workbook.db import make_engine
+from storage.engine import make_engine
 
 COUNTS_V460 = {
     "metiers": 1584, "appellations": 13120, "savoir_faire": 18301, "savoir_etre": 16,
@@ -40,7 +40,7 @@ def engine(template, tmp_path):
 
 
 def rows_per_table(engine) -> dict[str, int]:
-    from referentiel.db import TABLES
+    from storage.rome_tables import TABLES
 
     with engine.connect() as conn:
         return {t.name: conn.execute(select(func.count()).select_from(t)).scalar() for t in TABLES}
@@ -315,7 +315,7 @@ def test_progress_goes_from_0_to_1_with_french_steps(tmp_path):
 # --- PostgreSQL ----------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def pg_engine(postgresql_url):
-    from referentiel.db import TABLES, RomeRelease
+    from storage.rome_tables import RomeRelease, TABLES
 
     engine = make_engine(postgresql_url)
     with engine.begin() as conn:

@@ -6,8 +6,8 @@ import pytest
 
 from referentiel.repository import Referentiel
 from referentiel.search import Entry, Kind, SearchIndex, normalise
+from storage.engine import make_engine
 from tests.rome import imported_template, sqlite_copy
-from workbook.db import make_engine
 
 
 @pytest.mark.parametrize(

@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from workbook import db
-from workbook.db import TABLES_KEEPING_OLD_TEXT, make_engine, scrub_erased_text
+from storage.engine import make_engine, scrub_erased_text
+from storage.replaced_versions import ReplacementReason
+from storage.store import Store
+from storage.tables import TABLES_KEEPING_OLD_TEXT
+from storage.users import Role
 from workbook.model import ParcoursEntry, ParcoursKind, Reflection
-from workbook.store import ReplacementReason, Role, Store
 
 SENTINEL = "SENTINELLE-7c1e-effacée"
 SUFFIXES = ("", "-wal", "-shm")
@@ -126,7 +128,7 @@ def test_the_database_files_are_readable_by_their_owner_only(store, path, dossie
 
 def test_files_of_an_earlier_version_are_made_private_at_start(tmp_path, monkeypatch):
     default = tmp_path / "data" / "guide_bilan.sqlite3"
-    monkeypatch.setattr(db, "DEFAULT_SQLITE_PATH", default)
+    monkeypatch.setattr("storage.engine.DEFAULT_SQLITE_PATH", default)
     default.parent.mkdir(mode=0o755)
     default.parent.chmod(0o755)
     make_engine(f"sqlite:///{default}").dispose()

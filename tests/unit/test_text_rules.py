@@ -8,10 +8,11 @@ import pytest
 from argon2 import PasswordHasher, Type
 from sqlalchemy import func, select
 
-from workbook import access
-from workbook.db import DossierRow, UserRow
+from storage import access
+from storage.store import Store
+from storage.tables import DossierRow, UserRow
+from storage.users import Role
 from workbook.model import Reflection
-from workbook.store import Role, Store
 from workbook.text_rules import ControlCharacterError, check_text, first_control_character
 
 CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1, type=Type.ID)

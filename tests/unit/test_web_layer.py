@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 import pytest
 from starlette.applications import Starlette
 
+from storage import access, browser_keys
+from storage.store import Store, forget_shared_stores
+from storage.users import Role
 from web import sign_in
 from web.browser_key import COOKIE_NAME, BrowserKeyMiddleware, browser_key_from_headers
 from web.security_headers import SecurityHeadersMiddleware
-from workbook import access, browser_keys
-from workbook.store import Role, Store, forget_shared_stores
 
 HEADERS = {
     "content-security-policy": "frame-ancestors 'none'",

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from workbook import access
-from workbook.client_address import client_bucket
-from workbook.db import LoginThrottleRow
-from workbook.store import Store
+from storage import access
+from storage.client_address import client_bucket
+from storage.store import Store
+from storage.tables import LoginThrottleRow
 
 
 def stored_failures(store: Store, email: str | None = None, client: str | None = None) -> int | None:

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from workbook.db import Base, UtcDateTime
+from storage.tables import Base, UtcDateTime
 
 CODE = String(16)
 

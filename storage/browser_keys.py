@@ -15,7 +15,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import os
 import re
 import secrets
 import threading
@@ -24,13 +23,15 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 
-from workbook import access
-from workbook.access import Principal, digest
-from workbook.db import ServerSecretRow, SignInNonceRow
+import settings
+from storage import access
+from storage.access import Principal, digest
+from storage.store import Store
+from storage.tables import ServerSecretRow, SignInNonceRow
+from storage.users import User
 from workbook.model import utcnow
-from workbook.store import Store, User
 
-SECRET_SETTING = "GUIDE_BILAN_SECRET_KEY"
+SECRET_SETTING = settings.SECRET_KEY.variable
 MIN_SECRET_LENGTH = 32
 NONCE_LIFETIME = timedelta(minutes=2)
 _SECRET_NAME = "browser_keys"
@@ -53,7 +54,7 @@ _SECRETS_LOCK = threading.Lock()
 def server_secret(store: Store) -> bytes:
     """The key that signs browser keys: the setting when set, otherwise one the server made
     for itself and keeps in the database, so every server process of that database shares it."""
-    configured = os.environ.get(SECRET_SETTING, "")
+    configured = settings.secret_key()
     if configured:
         if len(configured) < MIN_SECRET_LENGTH:
             raise SecretTooShort()

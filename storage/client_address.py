@@ -16,7 +16,9 @@ import logging
 import re
 from collections.abc import Iterable
 
-TRUSTED_PROXIES_SETTING = "GUIDE_BILAN_TRUSTED_PROXIES"
+import settings
+
+TRUSTED_PROXIES_SETTING = settings.TRUSTED_PROXIES.variable
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address

@@ -7,7 +7,6 @@ SHA-256 digests (they are 256-bit random values, so a fast hash is enough for th
 from __future__ import annotations
 
 import hashlib
-import os
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,9 +17,13 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
-from workbook.client_address import client_bucket
-from workbook.db import DossierRow, LoginThrottleRow, SessionRow
-from workbook.store import Dossier, NotFoundError, Role, Store, User, normalise_email
+import settings
+from storage.client_address import client_bucket
+from storage.dossiers import Dossier
+from storage.errors import NotFoundError
+from storage.store import Store
+from storage.tables import DossierRow, LoginThrottleRow, SessionRow
+from storage.users import Role, User, normalise_email
 from workbook.model import utcnow
 
 _hasher = PasswordHasher()
@@ -29,12 +32,7 @@ _DUMMY_HASH = _hasher.hash("guide-bilan-dummy-password")
 
 LOGIN_REFUSED = "Adresse e-mail ou mot de passe incorrect."
 MIN_PASSWORD_LENGTH = 12
-DEFAULT_IDLE_MINUTES = 120
-
-
-def idle_minutes_setting() -> int:
-    """Minutes of inactivity after which a session ends (GUIDE_BILAN_SESSION_IDLE_MINUTES)."""
-    return int(os.environ.get("GUIDE_BILAN_SESSION_IDLE_MINUTES", DEFAULT_IDLE_MINUTES))
+DEFAULT_IDLE_MINUTES = int(settings.SESSION_IDLE_MINUTES.default)
 
 
 class AccessDenied(Exception):
