@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
+from domain.guide import StepKey
 from exports.french import french_datetime
 from ui import bounded_text, session
 from ui.confirm import confirmed_button
@@ -30,10 +31,9 @@ b.metric("Travail guidé", format_duration(view.time_spent))
 c.metric("Dernière activité", format_when(view.last_activity, utcnow()))
 
 for module in view.modules:
-    st.progress(
-        module.percent / 100,
-        text=f"{module.title} : {module.summary} — {format_duration(module.time_spent)}",
-    )
+    st.progress(module.fraction, text=module.line())
+for other in view.others:  # no progress to show: the time alone
+    st.caption(other.line())
 
 st.header("Lien personnel du bénéficiaire")
 # A new link is shown once, never on a shared screen: it waits for presentation mode to end.
@@ -106,7 +106,8 @@ REPLACED_BY = {
 def restore_kept(kept_id: int, when: str) -> None:
     try:
         done = session.replace_workbook(
-            opened, lambda version: store.restore_replaced_version(dossier.id, kept_id, version), "classeur")
+            opened, lambda version: store.restore_replaced_version(dossier.id, kept_id, version),
+            StepKey.CLASSEUR)
     except NotFoundError:  # brought back meanwhile, from another tab
         done = False
     if done:
