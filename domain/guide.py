@@ -151,7 +151,3 @@ _BY_KEY = {step.key: step for step in STEPS}
 def step(key: StepKey) -> Step:
     return _BY_KEY[key]
 
-
-def step_of_page(path: str) -> Step:
-    """The step a page file belongs to (`pages/fiche_metier.py` → the métiers)."""
-    return next(s for s in STEPS if any(page.path == path for page in s.pages))

@@ -24,10 +24,6 @@ class StepProgress:
     summary: str | None = None  # None: the step has no progress (exploring, pistes, écarts)
 
     @property
-    def percent(self) -> int:
-        return round(100 * self.answered / self.total) if self.total else 0
-
-    @property
     def fraction(self) -> float:
         """The progress from 0 to 1, as a progress bar takes it."""
         return self.answered / self.total if self.total else 0.0
