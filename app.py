@@ -5,6 +5,7 @@ Run it with `streamlit run server.py` (which adds the cookie middleware); AppTes
 
 import streamlit as st
 
+from domain.guide import STEPS
 from ui import session
 from ui.layout import apply_presentation_style, escape_markdown
 from ui.reconnection import show_what_is_stored
@@ -25,46 +26,14 @@ def page(path: str, title: str, icon: str, **kwargs) -> st.Page:
 
 
 def workbook_pages(visibility: str = "visible") -> dict[str, list[st.Page]]:
-    """The guide's steps, grouped by phase of the bilan (only the steps that work)."""
-    v = visibility
-    return {
-        "Investigation · parcours et acquis": [
-            page("pages/parcours.py", "Mon parcours", ":material/route:", visibility=v),
-            page("pages/acquis.py", "Mon inventaire des acquis", ":material/inventory_2:", visibility=v),
-            page("pages/hierarchisation.py", "Mes acquis prioritaires",
-                 ":material/format_list_numbered:", visibility=v),
-            page("pages/atouts_freins.py", "Mes atouts et mes freins", ":material/fitness_center:",
-                 visibility=v),
-        ],
-        "Investigation · intérêts et valeurs": [
-            page("pages/interets.py", "Mes centres d’intérêt", ":material/extension:", visibility=v),
-            page("pages/interets_resultats.py", "Mon profil d’intérêts", ":material/hexagon:", visibility=v),
-            page("pages/valeurs.py", "Ce qui compte pour moi au travail", ":material/balance:",
-                 visibility=v),
-            page("pages/valeurs_resultats.py", "Mes valeurs professionnelles", ":material/star:",
-                 visibility=v),
-        ],
-        "Investigation · attentes et équilibres": [
-            page("pages/attentes.py", "Mes attentes et conditions de travail", ":material/tune:",
-                 visibility=v),
-            page("pages/roue_de_la_vie.py", "Ma roue de la vie", ":material/donut_large:", visibility=v),
-            page("pages/ideal_emploi.py", "Mon idéal d’emploi", ":material/wb_sunny:", visibility=v),
-            page("pages/espoirs_peurs.py", "Mes espoirs et mes peurs", ":material/psychology:",
-                 visibility=v),
-        ],
-        "Investigation · métiers": [
-            page("pages/metiers_profil.py", "Métiers pour mon profil", ":material/travel_explore:",
-                 visibility=v),
-            page("pages/metiers_recherche.py", "Chercher un métier", ":material/search:", visibility=v),
-            page("pages/fiche_metier.py", "Fiche métier", ":material/work:", visibility="hidden"),
-            page("pages/pistes.py", "Mes pistes métiers", ":material/bookmark:", visibility=v),
-            page("pages/ecarts.py", "Mes écarts avec une piste", ":material/compare_arrows:", visibility=v),
-        ],
-        "Mon classeur": [
-            page("pages/mon_classeur.py", "Télécharger mon classeur", ":material/picture_as_pdf:",
-                 visibility=v)
-        ],
-    }
+    """The guide's pages, under their group headings, in the order of the guide's map."""
+    groups: dict[str, list[st.Page]] = {}
+    for step in STEPS:
+        for guide_page in step.pages:
+            shown = "hidden" if guide_page.hidden else visibility
+            groups.setdefault(step.group, []).append(
+                page(guide_page.path, guide_page.title, guide_page.icon, visibility=shown))
+    return groups
 
 
 if not store.has_users():

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from fpdf.enums import XPos, YPos
 
+from domain.guide import STEPS
 from exports.french import french_date, french_number, french_percent
 from exports.pdf_acquis import HierarchisationSection, InventaireSection
 from exports.pdf_charts import draw_radar
@@ -267,12 +268,11 @@ class PistesSection:
                 pdf.paragraph(text)
 
 
-# The order of the guide: retrospection (parcours, acquis), interests, then the métiers.
-# In the order of the guide's pages (app.py), so the PDF reads like the bilan went.
-_REFLEXIONS = {section.key: section for section in reflexion_sections()}
-SECTIONS: list[Section] = [
-    ParcoursSection(), InventaireSection(), HierarchisationSection(), _REFLEXIONS["atouts_freins"],
-    InterestsSection(), ValeursSection(),
-    AttentesSection(), RoueSection(), _REFLEXIONS["ideal_emploi"], _REFLEXIONS["espoirs_peurs"],
-    PistesSection(), EcartsSection(),
-]
+# Every section of the PDF by its key; their order is the guide's (domain/guide.py, the
+# `pdf_section` of each step), so the PDF reads like the bilan went.
+_REGISTERED: dict[str, Section] = {section.key: section for section in (
+    ParcoursSection(), InventaireSection(), HierarchisationSection(), InterestsSection(),
+    ValeursSection(), AttentesSection(), RoueSection(), PistesSection(), EcartsSection(),
+    *reflexion_sections(),
+)}
+SECTIONS: list[Section] = [_REGISTERED[step.pdf_section] for step in STEPS if step.pdf_section]

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from domain.guide import StepKey
 from questionnaires.loader import load_texts
 from referentiel.search import Kind
 from ui import bounded_text, session
@@ -12,7 +13,7 @@ from workbook import acquis
 from workbook.acquis import RATINGS, AcquisError
 from workbook.model import Acquis, AcquisKind
 
-MODULE = "acquis"
+MODULE = StepKey.ACQUIS
 SUGGESTIONS = 8
 NO_REFERENTIEL = ("Le référentiel des métiers (ROME) n’est pas installé\u00a0: aucune proposition "
                   "ne s’affichera. Écrivez vos acquis avec vos propres mots, ils sont enregistrés "

@@ -3,6 +3,7 @@ longest commute, how far I would move; then my pistes checked against my refusal
 
 import streamlit as st
 
+from domain.guide import StepKey
 from questionnaires.loader import load_texts
 from ui import bounded_text, session
 from ui.layout import escape_markdown
@@ -11,7 +12,7 @@ from workbook import attentes
 from workbook.attentes import AttentesError, ConditionSpec
 from workbook.model import Preference, Relocation
 
-MODULE = "attentes"
+MODULE = StepKey.ATTENTES
 PREFIX = f"{session.WIDGET_PREFIX}attentes:"
 HEADINGS = {Preference.SOUHAITE: "Ce que je souhaite", Preference.ACCEPTE: "Ce que j’accepte",
             Preference.REFUSE: "Ce que je refuse"}

@@ -7,17 +7,15 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 import settings
-from exports.french import french_datetime
 from storage import access
-from storage.dossiers import PRIVATE_NOTES_MAX
-from storage.errors import NotFoundError, StaleWorkbookError
-from storage.replaced_versions import ReplacementReason
-from ui import bounded_text, session
+from ui import session
 from ui.confirm import confirmed_button
-from ui.layout import escape_markdown, presentation_on, private_block
+from ui.layout import escape_markdown, presentation_on
+from ui.private_notes import private_notes
+from ui.replaced_versions import replaced_versions
 from workbook.activity import format_duration
 from workbook.model import utcnow
-from workbook.overview import begun_summary, format_when, overview
+from workbook.overview import format_when, overview
 
 store = session.get_store()
 me = session.principal().user
@@ -32,10 +30,9 @@ b.metric("Travail guidé", format_duration(view.time_spent))
 c.metric("Dernière activité", format_when(view.last_activity, utcnow()))
 
 for module in view.modules:
-    st.progress(
-        module.percent / 100,
-        text=f"{module.title} : {module.summary} — {format_duration(module.time_spent)}",
-    )
+    st.progress(module.fraction, text=module.line())
+for other in view.others:  # no progress to show: the time alone
+    st.caption(other.line())
 
 st.header("Lien personnel du bénéficiaire")
 # A new link is shown once, never on a shared screen: it waits for presentation mode to end.
@@ -99,94 +96,5 @@ else:
     link_buttons()
 
 
-REPLACED_BY = {
-    ReplacementReason.BACKUP_RESTORED: "par la restauration d’une sauvegarde au nom de {name}",
-    ReplacementReason.VERSION_RESTORED: "quand une version gardée a été rétablie",
-}
-
-
-def restore_kept(kept_id: int, when: str) -> None:
-    try:
-        done = session.replace_workbook(
-            opened, lambda version: store.restore_replaced_version(dossier.id, kept_id, version), "classeur")
-    except NotFoundError:  # brought back meanwhile, from another tab
-        done = False
-    if done:
-        st.session_state["_version_restored"] = when
-    st.rerun()
-
-
-def replaced_versions() -> None:
-    """The workbooks a restore replaced, kept so that none is lost: each can be brought back."""
-    if restored := st.session_state.pop("_version_restored", None):
-        st.success(f"La version remplacée le {restored} a été rétablie. Le classeur qu’elle "
-                   "remplace est gardé ci-dessous.", icon=":material/check:")
-    kept = store.replaced_versions(dossier.id)
-    if not kept:
-        return
-    st.header("Versions remplacées du classeur")
-    if presentation_on():
-        st.caption(":material/lock: Versions remplacées du classeur\u00a0: masqué en mode présentation.")
-        return
-    st.caption("Quand une sauvegarde est restaurée, le classeur qu’elle remplace est gardé ici\u00a0: "
-               "vous pouvez le rétablir. Rétablir une version garde aussi le classeur actuel.")
-    for version in kept:
-        when = french_datetime(version.replaced_at)
-        name = f"{version.workbook.beneficiary.first_name} {version.workbook.beneficiary.last_name}"
-        how = REPLACED_BY[version.reason].format(name=version.replaced_by_name)
-        with st.container(border=True):
-            st.markdown(escape_markdown(f"Classeur de {name}, remplacé le {when} {how}."))
-            st.caption(escape_markdown(begun_summary(version.workbook)))
-            if confirmed_button(
-                    "Rétablir cette version", key=f"kept:{version.id}", icon=":material/history:",
-                    title="Rétablir cette version\u00a0?",
-                    question=f"Le classeur actuel de {dossier.full_name} sera remplacé par la "
-                             f"version remplacée le {when}. Le classeur actuel sera gardé à son "
-                             "tour dans cette liste\u00a0: rien n’est perdu.",
-                    confirm="Oui, rétablir cette version"):
-                restore_kept(version.id, when)
-
-
-replaced_versions()
-
-notes_box = private_block("Notes privées du consultant")
-if notes_box is not None:
-    with notes_box:
-        st.header(":material/lock: Mes notes privées")
-        st.caption("Visibles de vous seul : jamais dans le classeur du bénéficiaire, ni en mode présentation.")
-        # Text and version are read together, for this dossier, each time the field is drawn
-        # afresh: leaving the page drops the field's state but would keep a version of old.
-        notes_key = f"{session.WIDGET_PREFIX}notes"
-        if notes_key not in st.session_state or st.session_state.get("_notes_dossier") != dossier.id:
-            text, version = store.private_notes(dossier.id)
-            st.session_state[notes_key] = text
-            st.session_state["_notes_version"] = version
-            st.session_state["_notes_dossier"] = dossier.id
-            st.session_state.pop("_notes_error", None)
-
-        def save_notes() -> None:
-            if not bounded_text.fits(st.session_state[notes_key], PRIVATE_NOTES_MAX):
-                return  # kept in the field, which says why it is not saved
-            try:
-                st.session_state["_notes_version"] = store.save_private_notes(
-                    dossier.id, st.session_state[f"{session.WIDGET_PREFIX}notes"],
-                    st.session_state["_notes_version"],
-                )
-                st.session_state.pop("_notes_error", None)
-            except (StaleWorkbookError, ValueError) as exc:
-                st.session_state["_notes_error"] = getattr(exc, "message", None) or str(exc)
-
-        bounded_text.text_area("Notes", PRIVATE_NOTES_MAX, key=notes_key, height=200, on_change=save_notes,
-                               help="Enregistrées dès que vous quittez le champ.")
-        if st.session_state.get("_notes_error"):
-            st.error(st.session_state["_notes_error"])
-            if confirmed_button(
-                    "Recharger les notes", key="notes:reload", icon=":material/refresh:",
-                    title="Recharger les notes\u00a0?",
-                    question="Le texte du champ sera remplacé par les notes enregistrées\u00a0: ce "
-                             "que vous venez d’écrire et qui n’a pas été enregistré sera perdu. "
-                             "Copiez-le d’abord si vous voulez le garder.",
-                    confirm="Oui, recharger les notes"):
-                for key in ("_notes_error", "_notes_version", f"{session.WIDGET_PREFIX}notes"):
-                    st.session_state.pop(key, None)
-                st.rerun()
+replaced_versions(store, opened)
+private_notes(store, dossier.id)

@@ -3,6 +3,7 @@ covers, what is left to learn, and my corrections of the automatic match."""
 
 import streamlit as st
 
+from domain.guide import StepKey
 from exports.french import french_percent
 from scoring.ecarts import ItemGap, counts_text, ecarts
 from ui import session
@@ -11,7 +12,7 @@ from ui.referentiel import require_referentiel, ways_to_find_a_metier
 from workbook import ecarts as corrections
 from workbook.model import AcquisKind, Coverage
 
-MODULE = "ecarts"
+MODULE = StepKey.ECARTS
 KIND_TITLES = {AcquisKind.SAVOIR_FAIRE: "Savoir-faire", AcquisKind.SAVOIR_ETRE: "Savoir-être professionnels",
                AcquisKind.SAVOIR: "Savoirs"}
 # An icon and words for each coverage: never colour alone.

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from domain.guide import StepKey
 from exports.french import french_percent
 from questionnaires.loader import load_bank, load_texts
 from scoring.interests import profile_of
@@ -13,7 +14,7 @@ from workbook import pistes
 from workbook.modules import INTERETS_BANK
 
 opened = session.require_workbook()
-session.touch_activity(opened, "pistes")
+session.touch_activity(opened, StepKey.METIERS)
 referentiel = require_referentiel()
 texts = load_texts("riasec")
 

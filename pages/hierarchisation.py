@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from domain.guide import StepKey
 from questionnaires.loader import load_texts
 from ui import session
 from ui.layout import chart_height, escape_markdown, presentation_on
@@ -10,7 +11,7 @@ from ui.ranking import ranked_choice, ranked_list
 from workbook import acquis
 from workbook.acquis import MAX_PRIORITIES, AcquisError
 
-MODULE = "acquis"
+MODULE = StepKey.HIERARCHISATION
 INVENTAIRE = "pages/acquis.py"
 texts = load_texts("acquis")
 opened = session.require_workbook()

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from domain.guide import StepKey
 from questionnaires.loader import load_bank, load_texts
 from scoring.interests import interests_results
 from ui import charts, session
@@ -11,7 +12,7 @@ from workbook.modules import INTERETS_BANK
 bank = load_bank(INTERETS_BANK)
 texts = load_texts("riasec")
 opened = session.require_workbook()
-session.touch_activity(opened, "interets")
+session.touch_activity(opened, StepKey.INTERETS)
 
 st.title("Mon profil d’intérêts")
 answers = opened.workbook.interets

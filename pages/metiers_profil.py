@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from domain.guide import StepKey
 from exports.french import french_integer
 from questionnaires.loader import load_bank
 from scoring.interests import profile_of
@@ -16,7 +17,7 @@ ALL = "Tous"
 STEP = 50
 
 opened = session.require_workbook()
-session.touch_activity(opened, "pistes")
+session.touch_activity(opened, StepKey.METIERS)
 referentiel = require_referentiel()
 
 st.title("Métiers pour mon profil")

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from domain.guide import StepKey
 from referentiel.search import Kind
 from ui import bounded_text, session
 from ui.referentiel import require_referentiel, riasec_dashed
@@ -14,7 +15,7 @@ KINDS = {
 }
 
 opened = session.require_workbook()
-session.touch_activity(opened, "pistes")
+session.touch_activity(opened, StepKey.METIERS)
 referentiel = require_referentiel()
 
 st.title("Chercher un métier")

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from domain.guide import StepKey
 from exports.french import french_datetime
 from exports.json_io import MAX_MB, WorkbookImportError, read_backup
 from exports.pdf_fonts import MARKER
@@ -14,7 +15,7 @@ from ui.layout import escape_markdown, presentation_on
 from web.downloads import BACKUP_PATH, PDF_PATH
 
 opened = session.require_workbook()
-session.touch_activity(opened, "classeur")
+session.touch_activity(opened, StepKey.CLASSEUR)
 
 st.title("Mon classeur")
 st.write(
@@ -95,7 +96,7 @@ def restore_from_backup() -> None:
             return session.get_store().replace_workbook(
                 opened.dossier.id, backup.workbook, version, ReplacementReason.BACKUP_RESTORED, owner)
 
-        if session.replace_workbook(opened, replace, "classeur"):
+        if session.replace_workbook(opened, replace, StepKey.CLASSEUR):
             st.session_state["_backup_restored"] = owner
             st.session_state["_restore_round"] = round_ + 1
         st.rerun()  # a refusal is shown at the top of the page, by require_workbook()

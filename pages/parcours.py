@@ -4,6 +4,7 @@ from datetime import date
 
 import streamlit as st
 
+from domain.guide import StepKey
 from exports.french import MONTHS
 from ui import bounded_text, session
 from ui.confirm import removal_button
@@ -14,7 +15,7 @@ from workbook.model import ParcoursEntry, ParcoursKind
 from workbook.parcours import (FILS_MAX, KIND_LABELS, ORGANISATION_MAX, TEXT_FIELDS, TEXT_MAX, TITLE_MAX,
                                ParcoursError)
 
-MODULE = "parcours"
+MODULE = StepKey.PARCOURS
 ADD = "parcours:add:"  # the add form is not drawn from the workbook: no WIDGET_PREFIX
 ADDED, OPEN, DELETED = "_parcours_added", "_parcours_open", "_parcours_deleted"
 REFUSED = "_parcours_refused"

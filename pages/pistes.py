@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from domain.guide import StepKey
 from exports.french import french_percent
 from questionnaires.loader import load_bank
 from scoring.interests import profile_of
@@ -16,7 +17,7 @@ from workbook.modules import INTERETS_BANK
 
 FICHE = "pages/fiche_metier.py"
 opened = session.require_workbook()
-session.touch_activity(opened, "pistes")
+session.touch_activity(opened, StepKey.PISTES)
 
 st.title("Mes pistes métiers")
 kept = opened.workbook.pistes

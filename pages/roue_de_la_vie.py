@@ -4,6 +4,7 @@ import html
 
 import streamlit as st
 
+from domain.guide import StepKey
 from ui import bounded_text, session
 from ui.confirm import removal_button
 from ui.charts import radar_figure
@@ -12,7 +13,7 @@ from workbook import roue
 from workbook.model import LifeDomain
 from workbook.roue import MARKS, MAX_DOMAINS, RoueError
 
-MODULE = "roue"
+MODULE = StepKey.ROUE
 NOTES = f"{session.WIDGET_PREFIX}roue:notes"
 ADD = "roue:add"  # the add field is not drawn from the workbook: no WIDGET_PREFIX
 ADDED, REFUSED = "_roue_added", "_roue_refused"

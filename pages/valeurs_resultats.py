@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from domain.guide import StepKey
 from questionnaires.loader import load_texts
 from scoring.values import chart_span
 from ui import charts, session
@@ -10,7 +11,7 @@ from ui.ranking import ranked_choice, ranked_list
 from workbook import valeurs
 from workbook.valeurs import CHOSEN_NOTE, TOP_SIZE, ValeursError
 
-MODULE = "valeurs"
+MODULE = StepKey.VALEURS
 QUESTIONNAIRE = "pages/valeurs.py"
 bank = valeurs.bank()
 texts = load_texts("valeurs")

@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
+from domain.guide import STEPS, StepKey
+
 # A pause longer than this is not counted: the beneficiary left the screen.
 IDLE_GAP = timedelta(minutes=5)
+_GUIDED = {step.key for step in STEPS if step.guided_time}
 
 
 def time_per_module(
@@ -25,12 +28,23 @@ def time_per_module(
     return totals
 
 
+def time_per_step(events: Iterable[tuple[str, datetime]]) -> dict[StepKey, timedelta]:
+    """The guided time of each step whose time counts as guided work (domain/guide.py).
+
+    The journal holds the step key each page wrote, and step keys never change, so a row is
+    read by its key alone. Rows written before each page had its own step keep the key of
+    then: the time on « Mes acquis prioritaires » was written as "acquis", on the métiers
+    pages and the fiche as "pistes", and stays there (those rows cannot be told apart). The
+    classeur's time, and any key no step has, are journalled but not guided work."""
+    return {StepKey(key): spent for key, spent in time_per_module(events).items() if key in _GUIDED}
+
+
 def total_time(per_module: dict[str, timedelta]) -> timedelta:
     return sum(per_module.values(), timedelta())
 
 
 def format_duration(duration: timedelta) -> str:
-    """« 1 h 05 min », « 12 min », « moins d’une minute »."""
+    """« 1 h 05 min », « 12 min », « moins d’une minute »."""
     minutes = int(duration.total_seconds() // 60)
     if minutes < 1:
         return "moins d’une minute"

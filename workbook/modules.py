@@ -1,7 +1,9 @@
-"""The modules of the guide, in the order of the bilan, with how far the beneficiary has got.
+"""How far the beneficiary has got in each step of the guide (the home page and the dossier).
 
-Only modules that are built are listed: the home pages show exactly what can be done. A
-module's progress is a number of steps done out of a number to do, and a sentence saying it.
+The steps and their order are those of the guide's map (domain/guide.py); this module gives
+each step that has a progress its measure: a number of things done out of a number to do, and
+a sentence saying it. `PROGRESS` must cover exactly the steps the map declares with progress
+(checked at import and by tests/unit/test_guide.py).
 """
 
 from __future__ import annotations
@@ -10,24 +12,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
+from domain.guide import STEPS, Step, StepKey
 from questionnaires.engine import Progress, progress
 from questionnaires.loader import load_bank
 from workbook import attentes, reflexions, roue, valeurs
-from workbook.model import AcquisKind, Phase, Workbook
+from workbook.model import AcquisKind, Workbook
 
 INTERETS_BANK = "interets_riasec"
 PARCOURS_ENTRIES_WANTED = 2  # a path to look back on: at least two steps, then its threads
 PRIORITIES_WANTED = 5        # « entre 5 et 10 » acquis to carry into the project
-
-
-@dataclass(frozen=True)
-class Module:
-    key: str
-    title: str
-    phase: Phase
-    what: str
-    progress: Callable[[Workbook], Progress]
-    summary: Callable[[Workbook], str]
 
 
 def _plural(count: int, word: str) -> str:
@@ -77,48 +70,64 @@ def _priorities_summary(workbook: Workbook) -> str:
     return f"{_plural(len(workbook.inventaire.priorities), 'acquis')} choisis (entre 5 et 10)"
 
 
-def _reflexion_module(key: str, title: str, what: str) -> Module:
+def _reflexion(key: StepKey) -> tuple[Callable[[Workbook], Progress], Callable[[Workbook], str]]:
     """A guided free-text page: its progress is the questions answered (the key is its page id)."""
-    return Module(key, title, Phase.INVESTIGATION, what, partial(reflexions.progress_for, page_id=key),
-                  partial(reflexions.summary_for, page_id=key))
+    return partial(reflexions.progress_for, page_id=key.value), partial(reflexions.summary_for, page_id=key.value)
 
 
-MODULES: tuple[Module, ...] = (
-    Module("parcours", "Mon parcours", Phase.INVESTIGATION,
-           "Retracer vos formations, emplois, stages et engagements, et ce que vous en retenez.",
-           _parcours_progress, _parcours_summary),
-    Module("acquis", "Mon inventaire des acquis", Phase.INVESTIGATION,
-           "Lister ce que vous savez, savez faire et êtes, puis dire ce que vous maîtrisez "
-           "et ce que vous voulez continuer à utiliser.",
-           _acquis_progress, _acquis_summary),
-    Module("hierarchisation", "Mes acquis prioritaires", Phase.INVESTIGATION,
-           "Choisir et classer les acquis que vous voulez emporter dans votre projet.",
-           _priorities_progress, _priorities_summary),
-    _reflexion_module("atouts_freins", "Mes atouts et mes freins",
-                      "Dire sur quoi vous appuyer, ce qui vous freine et comment le contourner."),
-    Module("interets", "Mes centres d’intérêt", Phase.INVESTIGATION,
-           "Dire ce que vous aimeriez faire, activité par activité, pour dégager votre profil.",
-           _interets_progress, _interets_summary),
-    Module("valeurs", "Mes valeurs professionnelles", Phase.INVESTIGATION,
-           "Dire ce qui compte pour vous dans le travail, puis choisir et classer vos cinq "
-           "valeurs essentielles.",
-           valeurs.progress, valeurs.summary),
-    Module("attentes", "Mes attentes et conditions de travail", Phase.INVESTIGATION,
-           "Dire ce que vous souhaitez, acceptez ou refusez dans vos conditions de travail.",
-           attentes.progress, attentes.summary),
-    Module("roue", "Ma roue de la vie", Phase.INVESTIGATION,
-           "Dire votre satisfaction et l’importance de chaque grand domaine de votre vie, pour "
-           "voir où porter vos efforts.",
-           roue.progress, roue.summary),
-    _reflexion_module("ideal_emploi", "Mon idéal d’emploi",
-                      "Imaginer l’emploi qui vous irait\u00a0: missions, cadre, relations, rythme."),
-    _reflexion_module("espoirs_peurs", "Mes espoirs et mes peurs",
-                      "Dire ce que vous espérez, ce que vous craignez et ce qui pourrait vous aider."),
-)
+# Each step with a progress: (progress, summary), in no particular order (the map gives it).
+PROGRESS: dict[StepKey, tuple[Callable[[Workbook], Progress], Callable[[Workbook], str]]] = {
+    StepKey.PARCOURS: (_parcours_progress, _parcours_summary),
+    StepKey.ACQUIS: (_acquis_progress, _acquis_summary),
+    StepKey.HIERARCHISATION: (_priorities_progress, _priorities_summary),
+    StepKey.ATOUTS_FREINS: _reflexion(StepKey.ATOUTS_FREINS),
+    StepKey.INTERETS: (_interets_progress, _interets_summary),
+    StepKey.VALEURS: (valeurs.progress, valeurs.summary),
+    StepKey.ATTENTES: (attentes.progress, attentes.summary),
+    StepKey.ROUE: (roue.progress, roue.summary),
+    StepKey.IDEAL_EMPLOI: _reflexion(StepKey.IDEAL_EMPLOI),
+    StepKey.ESPOIRS_PEURS: _reflexion(StepKey.ESPOIRS_PEURS),
+}
+if set(PROGRESS) != {s.key for s in STEPS if s.has_progress}:
+    raise RuntimeError("workbook.modules.PROGRESS differs from the steps with progress of domain.guide")
 
 
-def module(key: str) -> Module:
-    return next(m for m in MODULES if m.key == key)
+def _values_page(workbook: Workbook) -> int:
+    # Values answered but the five not chosen yet: the choice is on the results page.
+    return 1 if valeurs.finished(workbook) else 0
+
+
+# Where a step is taken up again, as an index in its pages, when it is not the first page.
+_RESUME_PAGE: dict[StepKey, Callable[[Workbook], int]] = {StepKey.VALEURS: _values_page}
+
+
+@dataclass(frozen=True)
+class Module:
+    """A step of the guide with its progress."""
+
+    step: Step
+    progress: Callable[[Workbook], Progress]
+    summary: Callable[[Workbook], str]
+
+    @property
+    def key(self) -> StepKey:
+        return self.step.key
+
+    @property
+    def title(self) -> str:
+        return self.step.title
+
+    @property
+    def what(self) -> str:
+        return self.step.what or ""
+
+    def page(self, workbook: Workbook) -> str:
+        """The page where this step goes on, for this workbook."""
+        resume = _RESUME_PAGE.get(self.key)
+        return self.step.pages[resume(workbook) if resume else 0].path
+
+
+MODULES: tuple[Module, ...] = tuple(Module(s, *PROGRESS[s.key]) for s in STEPS if s.has_progress)
 
 
 def next_step(workbook: Workbook) -> Module | None:

@@ -5,33 +5,53 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from domain.guide import STEPS, Step, StepKey
+from workbook.activity import format_duration, time_per_step, total_time
+from workbook.model import Workbook
+from workbook.modules import MODULES, PROGRESS
 from storage.dossiers import Dossier
 from storage.store import Store
-from workbook.activity import time_per_module, total_time
-from workbook.model import Workbook
-from workbook.modules import MODULES
 
 
 @dataclass(frozen=True)
-class ModuleProgress:
-    key: str
+class StepProgress:
+    """One step of the guide in a dossier: its guided time and, if it has one, its progress."""
+
+    key: StepKey
     title: str
-    answered: int
-    total: int
     time_spent: timedelta
-    summary: str
+    answered: int = 0
+    total: int = 0
+    summary: str | None = None  # None: the step has no progress (exploring, pistes, écarts)
 
     @property
-    def percent(self) -> int:
-        return round(100 * self.answered / self.total) if self.total else 0
+    def fraction(self) -> float:
+        """The progress from 0 to 1, as a progress bar takes it."""
+        return self.answered / self.total if self.total else 0.0
+
+    def line(self) -> str:
+        """« Mon parcours : 2 expériences, … — 12 min », or « Explorer les métiers : 12 min »."""
+        spent = format_duration(self.time_spent)
+        return f"{self.title}\u00a0: {spent}" if self.summary is None else \
+            f"{self.title}\u00a0: {self.summary} — {spent}"
 
 
 @dataclass(frozen=True)
 class DossierOverview:
     dossier: Dossier
-    modules: list[ModuleProgress]
+    steps: list[StepProgress]  # every step whose time is guided work, in the guide's order
     time_spent: timedelta
     last_activity: datetime | None
+
+    @property
+    def modules(self) -> list[StepProgress]:
+        """The steps that have a progress."""
+        return [s for s in self.steps if s.summary is not None]
+
+    @property
+    def others(self) -> list[StepProgress]:
+        """The steps with guided time but no progress."""
+        return [s for s in self.steps if s.summary is None]
 
     @property
     def percent(self) -> int:
@@ -42,13 +62,18 @@ class DossierOverview:
 def overview(store: Store, dossier: Dossier) -> DossierOverview:
     workbook = store.load(dossier.id).workbook
     events = store.activity(dossier.id)
-    times = time_per_module(events)
-    modules = [
-        ModuleProgress(m.key, m.title, p.answered, p.total, times.get(m.key, timedelta()), m.summary(workbook))
-        for m in MODULES
-        for p in [m.progress(workbook)]
-    ]
-    return DossierOverview(dossier, modules, total_time(times), events[-1][1] if events else None)
+    times = time_per_step(events)
+    return DossierOverview(dossier, [_step(step, workbook, times.get(step.key, timedelta()))
+                                     for step in STEPS if step.guided_time],
+                           total_time(times), events[-1][1] if events else None)
+
+
+def _step(step: Step, workbook: Workbook, spent: timedelta) -> StepProgress:
+    if step.key not in PROGRESS:
+        return StepProgress(step.key, step.title, spent)
+    measure, summary = PROGRESS[step.key]
+    done = measure(workbook)
+    return StepProgress(step.key, step.title, spent, done.answered, done.total, summary(workbook))
 
 
 def begun_summary(workbook: Workbook) -> str:
@@ -59,7 +84,7 @@ def begun_summary(workbook: Workbook) -> str:
 
 
 def format_when(moment: datetime | None, now: datetime) -> str:
-    """« aujourd’hui », « hier », « il y a 5 jours », « jamais »."""
+    """« aujourd’hui », « hier », « il y a 5 jours », « jamais »."""
     if moment is None:
         return "jamais"
     days = (now.date() - moment.date()).days

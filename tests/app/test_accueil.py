@@ -1,9 +1,15 @@
 """A beneficiary comes in through their personal link (pages/accueil.py)."""
 
-import pytest
+from datetime import timedelta
+from pathlib import Path
 
+import pytest
+import streamlit
+
+from domain.guide import STEPS, StepKey
 from scripts.demo_data import every_module_filled
-from tests.app.helpers import open_link, plain, run, shown, shown_text, titles
+from tests.app.helpers import open_link, plain, run, show_page, shown, shown_text, titles
+from workbook.model import utcnow
 from workbook.pistes import keep_piste
 
 
@@ -123,3 +129,62 @@ def test_a_beneficiary_only_reaches_their_own_workbook(seed, consultant, token):
     for consultant_page in ("pages/dossiers.py", "pages/dossier.py", "pages/comptes.py"):
         with pytest.raises(ValueError, match="Could not find a navigation page"):
             at.switch_page(consultant_page)
+
+
+def step_of(path: str) -> StepKey:
+    return next(s.key for s in STEPS if any(page.path == path for page in s.pages))
+
+
+@pytest.fixture
+def menus(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
+    """The pages app.py handed to st.navigation, one menu per run."""
+    seen: list[dict] = []
+    original = streamlit.navigation
+
+    def spy(pages, *args, **kwargs):
+        seen.append(pages)
+        return original(pages, *args, **kwargs)
+
+    monkeypatch.setattr(streamlit, "navigation", spy)
+    return seen
+
+
+def test_the_menu_holds_every_page_of_the_guide_in_the_order_of_its_map(token, menus):
+    open_link(token)
+
+    menu = menus[-1]
+    assert list(menu) == ["Accueil", *dict.fromkeys(s.group for s in STEPS)]
+    assert [(Path(p._page).as_posix().split("/")[-1], p.title, p.icon, p.visibility)
+            for group in list(menu)[1:] for p in menu[group]] == [
+        (Path(page.path).name, page.title, page.icon, "hidden" if page.hidden else "visible")
+        for s in STEPS for page in s.pages]
+
+
+# The pages that journalled another step's key before the guide's map, and one page of each
+# shared renderer (questionnaire, free-text page); tests/unit/test_guide.py reads every page.
+JOURNALLING = ["pages/hierarchisation.py", "pages/metiers_profil.py", "pages/metiers_recherche.py",
+               "pages/fiche_metier.py", "pages/valeurs.py", "pages/ideal_emploi.py"]
+
+
+def test_pages_of_the_guide_journal_their_own_step(seed, consultant, db):
+    dossier_id = seed.dossier(consultant, "Marie", "Curie")
+    at = open_link(seed.link(consultant, dossier_id))
+
+    for path in JOURNALLING:
+        at.session_state["_activity_marks"] = {}  # a step is journalled at most once a minute
+        show_page(at, path)
+        assert db.activity(dossier_id)[-1][0] == step_of(path), path
+
+
+def test_the_home_page_shows_the_time_of_each_step_on_its_own(seed, consultant, db):
+    dossier_id = seed.dossier(consultant, "Marie", "Curie")
+    start = utcnow() - timedelta(hours=1)
+    for minutes, key in ((0, "hierarchisation"), (3, "metiers"), (5, "pistes"), (6, "classeur"), (9, "pistes")):
+        db.record_activity(dossier_id, key, start + timedelta(minutes=minutes))
+
+    text = shown_text(open_link(seed.link(consultant, dossier_id)))
+
+    assert "Mes acquis prioritaires : 0 acquis choisis (entre 5 et 10) — 3 min de travail" in text
+    assert "Explorer les métiers : 2 min de travail" in text
+    assert "Mes pistes métiers : 1 min de travail" in text
+    assert "Temps de travail guidé enregistré : 6 min" in text  # the classeur's 3 minutes are not guided work

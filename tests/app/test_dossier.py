@@ -1,17 +1,18 @@
 """One dossier for its consultant (pages/dossier.py): link, revocation, private notes."""
 
 import re
+from datetime import timedelta
 
 import pytest
 
 from exports.json_io import export_json
 from tests.app.helpers import (
-    click, dialog, dialog_text, open_dossier_page, open_link, run, show_page, shown, shown_text,
-    sign_in, titles,
+    click, dialog, dialog_text, open_dossier_page, open_link, plain, run, show_page, shown,
+    shown_text, sign_in, titles,
 )
 from storage import access
+from workbook.model import QuestionnaireAnswers, new_workbook, utcnow
 from storage.replaced_versions import ReplacementReason
-from workbook.model import QuestionnaireAnswers, new_workbook
 
 NOTES_KEY = "wb:notes"
 
@@ -26,6 +27,20 @@ def test_the_dossier_page_shows_the_beneficiary_and_no_link_yet(at):
     assert "Aucun lien actif : le bénéficiaire ne peut pas ouvrir son classeur." in shown(at.markdown)
     labels = [b.label for b in at.button]
     assert "Créer le lien personnel" in labels and "Révoquer le lien" not in labels
+
+
+def test_the_dossier_shows_the_guided_time_of_each_step(db, dossier_id):
+    start = utcnow() - timedelta(hours=1)
+    for minutes, key in ((0, "hierarchisation"), (4, "metiers"), (6, "ecarts"), (7, "classeur"), (10, "parcours")):
+        db.record_activity(dossier_id, key, start + timedelta(minutes=minutes))
+
+    at = open_dossier_page(sign_in(), dossier_id, "pages/dossier.py")
+
+    assert [m.value for m in at.metric][1] == "7\u00a0min"  # the classeur's time is not guided work
+    bars = [plain(bar.proto.text) for bar in at.get("progress")]
+    assert "Mes acquis prioritaires : 0 acquis choisis (entre 5 et 10) — 4 min" in bars
+    assert {"Explorer les métiers : 2 min", "Mes pistes métiers : moins d’une minute",
+            "Mes écarts avec une piste : 1 min"} <= set(shown(at.caption))
 
 
 def test_creating_the_link_shows_it_once(at, db, dossier_id):

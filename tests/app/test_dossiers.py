@@ -1,6 +1,9 @@
 """Consultant's home (pages/dossiers.py): their own dossiers, and creating one."""
 
+from datetime import timedelta
+
 from tests.app.helpers import click, fill, run, shown, shown_text, sign_in, titles
+from workbook.model import utcnow
 
 
 def test_my_dossiers_lists_only_my_own_dossiers(seed):
@@ -61,3 +64,14 @@ def test_choosing_a_dossier_in_the_list_opens_it(seed):
     click(at, "Ouvrir le dossier")
 
     assert titles(at) == ["Dossier de Marie Curie"]
+
+
+def test_the_guided_time_of_a_dossier_leaves_out_the_time_on_the_classeur(seed, db):
+    dossier_id = seed.dossier(seed.consultant(), "Marie", "Curie")
+    start = utcnow() - timedelta(hours=1)
+    for minutes, key in ((0, "metiers"), (2, "classeur"), (6, "pistes"), (9, "pistes")):
+        db.record_activity(dossier_id, key, start + timedelta(minutes=minutes))
+
+    table = sign_in().dataframe[0].value
+
+    assert list(table["Travail guidé"]) == ["5\u00a0min"]

@@ -2,26 +2,39 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+
+from domain.guide import STEPS
 
 TIMEOUT = 30_000
 # Streamlit's own sidebar menu puts section titles directly in its <ul> (axe: list, listitem)
 # and marks an icon container presentational while focusable; neither is in our hands.
 STREAMLIT_OWN = {"list", "listitem", "presentation-role-conflict"}
-PAGES = [("", "Bonjour Léa"),
-         ("parcours", "Mon parcours"), ("acquis", "Mon inventaire des acquis"),
-         ("hierarchisation", "Mes acquis prioritaires"), ("atouts_freins", "Mes atouts et mes freins"),
-         ("interets", "Mes centres d’intérêt"), ("interets_resultats", "Mon profil d’intérêts"),
-         ("valeurs", "Ce qui compte pour moi au travail"),
-         ("valeurs_resultats", "Mes valeurs professionnelles"),
-         ("attentes", "Mes attentes et conditions de travail"), ("roue_de_la_vie", "Ma roue de la vie"),
-         ("ideal_emploi", "Mon idéal d’emploi"), ("espoirs_peurs", "Mes espoirs et mes peurs"),
-         ("metiers_profil", "Métiers pour mon profil"), ("metiers_recherche", "Chercher un métier"),
-         ("fiche_metier?code=J1506", "Infirmier / Infirmière en soins généraux (IDE)"),
-         ("pistes", "Mes pistes métiers"), ("ecarts", "Mes écarts avec une piste"),
-         ("mon_classeur", "Mon classeur")]
+# Every page of the guide's map, by its address, with the heading that shows it is drawn: the
+# menu title, except where the page's own title differs.
+HEADINGS = {"pages/fiche_metier.py": "Infirmier / Infirmière en soins généraux (IDE)",
+            "pages/mon_classeur.py": "Mon classeur"}
+QUERIES = {"pages/fiche_metier.py": "?code=J1506"}
+PAGES = [("", "Bonjour Léa")] + [
+    (page.path, HEADINGS.get(page.path, page.title)) for step in STEPS for page in step.pages]
+# Drawn means: the script run is over, no element is still stale from the run before, and every
+# chart has drawn its SVG (Plotly draws after the run).
+DRAWN = """() => {
+    const app = document.querySelector("[data-testid='stApp']");
+    if (!app || app.getAttribute("data-test-script-state") !== "notRunning") return false;
+    if (document.querySelector("[data-stale='true'], [data-testid='stSkeleton']")) return false;
+    return [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
+        .every(chart => chart.querySelector(".main-svg"));
+}"""
+
+
+def address(path: str) -> str:
+    """`pages/fiche_metier.py` → `fiche_metier?code=J1506` (Streamlit names a page by its file)."""
+    return Path(path).stem + QUERIES.get(path, "") if path else ""
 
 
 def violations(page) -> list[str]:
@@ -50,9 +63,9 @@ def test_the_beneficiarys_pages_have_no_accessibility_violation(lea, presentatio
     # Each page by its address: a new session each time, kept signed in by the cookie,
     # with presentation mode remembered for her.
     for path, title in PAGES:
-        lea.goto(f"{url}/{path}")
+        lea.goto(f"{url}/{address(path)}")
         expect(lea.get_by_role("heading", name=title).first).to_be_visible(timeout=TIMEOUT)
-        lea.wait_for_timeout(1500)  # charts and late widgets drawn
+        lea.wait_for_function(DRAWN, timeout=TIMEOUT)
         if problems := violations(lea):
             found[title] = problems
     if presentation:
