@@ -37,6 +37,10 @@ from exports.french import french_percent
 from scoring.hexagon import HEXAGON_ORDER, RiasecType, dashed_code, to_type
 from scoring.riasec import RiasecResult
 
+# What the figure means, as the métiers page and the PDF's pistes both say it.
+PROXIMITY_MEANING = ("La proximité est la moyenne de vos scores d’intérêt pour les lettres du code "
+                     "RIASEC du métier, la première comptant double\u00a0: c’est une piste de "
+                     "réflexion, pas un conseil d’orientation.")
 # §1.8's occupation weights, by code length: majeur first.
 LETTER_WEIGHTS: dict[int, tuple[int, ...]] = {1: (2, 1), 2: (2, 1), 3: (3, 2, 1)}
 _DECIMALS = 9  # equal proximities reached by different sums compare equal
