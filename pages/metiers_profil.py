@@ -8,7 +8,7 @@ from questionnaires.loader import load_bank
 from referentiel.selection import domaines_of, metier_lines, metiers_by_domain, metiers_of_centre
 from scoring.hexagon import dashed_code
 from scoring.interests import profile_of
-from scoring.matching import PROXIMITY_MEANING
+from scoring.matching import PROXIMITY_MEANING, SAME_PROXIMITY_FOR_ALL, tells_metiers_apart
 from ui import session
 from ui.referentiel import require_referentiel
 from workbook.modules import INTERETS_BANK
@@ -41,6 +41,8 @@ if profile is None:
     st.info("Terminez d’abord le questionnaire « Mes centres d’intérêt » : les métiers seront "
             "classés selon votre profil. En attendant, vous pouvez parcourir les centres d’intérêt.")
     st.page_link("pages/interets.py", label="Mes centres d’intérêt", icon=":material/extension:")
+elif not tells_metiers_apart(profile):
+    st.info(SAME_PROXIMITY_FOR_ALL)
 else:
     st.write(f"Les {french_integer(len(referentiel.metiers))} fiches métiers du ROME, classées de la plus proche à "
              f"la plus éloignée de votre code **{dashed_code(profile.code)}**. {PROXIMITY_MEANING}")

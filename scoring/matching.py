@@ -41,6 +41,10 @@ from scoring.riasec import RiasecResult
 PROXIMITY_MEANING = ("La proximité est la moyenne de vos scores d’intérêt pour les lettres du code "
                      "RIASEC du métier, la première comptant double\u00a0: c’est une piste de "
                      "réflexion, pas un conseil d’orientation.")
+# Said instead when the six scores are equal (`tells_metiers_apart`).
+SAME_PROXIMITY_FOR_ALL = ("Vos scores d’intérêt sont égaux pour les six types\u00a0: la proximité est "
+                          "la même pour tous les métiers, présentés ici par ordre alphabétique. "
+                          "Parlez-en avec votre consultant ou votre consultante.")
 # §1.8's occupation weights, by code length: majeur first.
 LETTER_WEIGHTS: dict[int, tuple[int, ...]] = {1: (2, 1), 2: (2, 1), 3: (3, 2, 1)}
 _DECIMALS = 9  # equal proximities reached by different sums compare equal
@@ -75,6 +79,11 @@ def metier_match(person: RiasecResult, majeur: str, mineur: str | None = None,
                  third: str | None = None, *, code_rome: str = "") -> MetierMatch:
     """Profile ↔ métier code: the proximity of the module's docstring, and why in French."""
     return MetierMatch(code_rome, *_Matcher(person).code_match(_occupation(majeur, mineur, third)))
+
+
+def tells_metiers_apart(person: RiasecResult) -> bool:
+    """False when the six scores are equal: every métier then has the same proximity."""
+    return len({score.pct for score in person.scores.values()}) > 1
 
 
 def rank_metiers(person: RiasecResult,

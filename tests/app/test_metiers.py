@@ -124,8 +124,8 @@ def test_metiers_for_my_profile_come_in_groups_of_the_same_proximity_by_name_wit
     assert set(filtered["Code ROME"].str[0]) == {"J"}
 
 
-def test_centres_d_interet_are_a_second_door_into_the_metiers(lea):
-    _store, _dossier, token = lea
+def test_centres_d_interet_are_a_second_door_and_equal_scores_rank_nothing(lea):
+    store, dossier_id, token = lea
     at = show_page(open_link(token), "pages/metiers_profil.py")
     at.radio(key="metiers_door").set_value("Les centres d’intérêt")
     run(at)
@@ -133,6 +133,15 @@ def test_centres_d_interet_are_a_second_door_into_the_metiers(lea):
     assert not at.exception
     assert len(at.selectbox[0].options) == 30
     assert len(at.dataframe[0].value) > 0
+
+    # 60 answers « 3 »: nothing tells the métiers apart, and the page says so.
+    Seed(store).interets(dossier_id, lambda _letter: 3)
+    at = show_page(open_link(token), "pages/metiers_profil.py")
+    assert any("la proximité est la même pour tous les métiers" in i for i in shown(at.info))
+    assert "classées de la plus proche" not in shown_text(at)
+    table = at.dataframe[0].value
+    assert set(table["Rang"]) == {1} and set(table["Proximité"]) == {50}
+    assert list(table["Métier"]) == sorted(table["Métier"], key=normalise)
 
 
 def test_pistes_page_saves_status_and_notes_as_they_change(lea):
@@ -147,3 +156,4 @@ def test_pistes_page_saves_status_and_notes_as_they_change(lea):
     [piste] = store.load(dossier_id).workbook.pistes
     assert piste.notes == "Appeler l’IFSI de Lyon"
     assert titles(at) == ["Mes pistes métiers"]
+

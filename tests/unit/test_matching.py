@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from scoring.hexagon import dashed_code
-from scoring.matching import metier_match, proximity_groups, rank_metiers
+from scoring.matching import metier_match, proximity_groups, rank_metiers, tells_metiers_apart
 from scoring.riasec import HEXAGON_ORDER, score_riasec
 from tests.rome import require_release
 
@@ -167,6 +167,12 @@ def test_a_fully_flat_profile_puts_every_fiche_in_one_group():
     assert len(group.matches) == len(ALL_CODES)
     assert group.proximity == "50\u202f%"
     assert [m.code_rome for m in ranked] == [code_rome for code_rome, *_ in as_metiers(ALL_CODES)]
+
+
+def test_only_a_profile_with_some_unequal_scores_tells_metiers_apart():
+    assert tells_metiers_apart(WORKED)
+    assert tells_metiers_apart(profile({"S": 3.1, **{letter: 3.0 for letter in "RIAEC"}}))
+    assert not tells_metiers_apart(profile({letter: 3.0 for letter in LETTERS}))
 
 
 # --- Reasons ----------------------------------------------------------------------------------
