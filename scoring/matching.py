@@ -44,7 +44,7 @@ PROXIMITY_MEANING = ("La proximité est la moyenne de vos scores d’intérêt p
 # Said instead when the six scores are equal (`tells_metiers_apart`).
 SAME_PROXIMITY_FOR_ALL = ("Vos scores d’intérêt sont égaux pour les six types\u00a0: la proximité est "
                           "la même pour tous les métiers, présentés ici par ordre alphabétique. "
-                          "Parlez-en avec votre consultant ou votre consultante.")
+                          "Parlez-en avec votre consultant ou consultante.")
 # §1.8's occupation weights, by code length: majeur first.
 LETTER_WEIGHTS: dict[int, tuple[int, ...]] = {1: (2, 1), 2: (2, 1), 3: (3, 2, 1)}
 _DECIMALS = 9  # equal proximities reached by different sums compare equal
@@ -88,8 +88,9 @@ def tells_metiers_apart(person: RiasecResult) -> bool:
 
 def rank_metiers(person: RiasecResult,
                  metiers: Iterable[tuple[str, str, str | None]]) -> list[MetierMatch]:
-    """Every (code_rome, majeur, mineur) with its match, highest shown proximity first; then the
-    closer code; equal proximities keep the order given (give the métiers by name)."""
+    """Every (code_rome, majeur, mineur) with its match, closest first; equal proximities keep
+    the order given (give the métiers by name). `percent` follows `score`, so the métiers of
+    one shown proximity are next to each other, the closer code first."""
     matcher = _Matcher(person)
     cache: dict[tuple[str, str | None], _CodeMatch] = {}
     matches = []
@@ -98,7 +99,7 @@ def rank_metiers(person: RiasecResult,
         if found is None:
             found = cache[(majeur, mineur)] = matcher.code_match(_occupation(majeur, mineur))
         matches.append(MetierMatch(code_rome, *found))
-    matches.sort(key=lambda m: (-m.percent, -m.score))  # stable: ties keep the caller's order
+    matches.sort(key=lambda m: -m.score)  # stable: equal scores keep the caller's order
     return matches
 
 
