@@ -28,9 +28,11 @@ from exports.pdf_roue import RoueSection
 from exports.pdf_valeurs import ValeursSection
 from questionnaires.loader import load_bank, load_texts
 from questionnaires.schema import Bank, Caveat, RiasecTexts
-from scoring.matching import metier_match
+from scoring.hexagon import dashed_code
+from scoring.matching import PROXIMITY_MEANING
 from scoring.riasec import HEXAGON_ORDER, RiasecResult, score_riasec
 from workbook.model import Piste, PisteStatus, QuestionnaireAnswers, Workbook
+from workbook.pistes import piste_match
 
 if TYPE_CHECKING:
     from referentiel.repository import Fiche
@@ -210,8 +212,7 @@ class InterestsSection:
 PISTES_INTRO = ("Les métiers que vous avez gardés comme pistes, avec vos raisons et vos notes. "
                 "Le code ROME est celui de la fiche métier de France Travail ; le code RIASEC est "
                 "celui que le ROME donne au métier.")
-PROXIMITY_NOTE = ("La proximité compare votre code {code} au code RIASEC de chaque métier : c’est "
-                  "une piste de réflexion, pas un conseil d’orientation.")
+PROXIMITY_NOTE = "Votre code est {code}. " + PROXIMITY_MEANING
 NO_PROXIMITY = ("Quand le questionnaire « Mes centres d’intérêt » sera terminé, ce classeur "
                 "indiquera la proximité de chaque piste avec votre profil.")
 # Groups in the order a reader wants them: what is kept, what is open, what was set aside.
@@ -220,10 +221,6 @@ STATUS_GROUPS: tuple[tuple[PisteStatus, str], ...] = (
     (PisteStatus.A_EXPLORER, "Pistes à explorer"),
     (PisteStatus.ECARTEE, "Pistes écartées"),
 )
-
-
-def dashed(code: str) -> str:
-    return "-".join(code)
 
 
 class PistesSection:
@@ -239,7 +236,7 @@ class PistesSection:
             profile = None
         pdf.paragraph(PISTES_INTRO)
         if profile is not None:
-            pdf.paragraph(PROXIMITY_NOTE.format(code=dashed(profile.code)), style="I")
+            pdf.paragraph(PROXIMITY_NOTE.format(code=dashed_code(profile.code)), style="I")
         else:
             pdf.paragraph(NO_PROXIMITY, style="I")
         for status, title in STATUS_GROUPS:
@@ -252,11 +249,11 @@ class PistesSection:
     @staticmethod
     def _piste(pdf: WorkbookPDF, piste: Piste, profile: RiasecResult | None) -> None:
         pdf.heading(piste.libelle, 3, outline=False)
-        rows = [("Code ROME", piste.code_rome), ("Code RIASEC", dashed(piste.riasec)),
+        rows = [("Code ROME", piste.code_rome), ("Code RIASEC", dashed_code(piste.riasec)),
                 ("Statut", piste.status.value), ("Gardée le", french_date(piste.added_at))]
-        match = metier_match(profile, *piste.riasec) if profile is not None else None
+        match = piste_match(piste, profile)
         if match is not None:
-            rows.append(("Proximité avec mon profil", french_percent(100 * match.score)))
+            rows.append(("Proximité avec mon profil", match.proximity))
         pdf.key_values(rows)
         if match is not None:
             pdf.paragraph(match.reason, style="I")

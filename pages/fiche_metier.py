@@ -3,13 +3,13 @@
 import streamlit as st
 
 from domain.guide import StepKey
-from exports.french import french_percent
 from questionnaires.loader import load_bank, load_texts
 from scoring.interests import profile_of
+from scoring.hexagon import dashed_code
 from scoring.matching import metier_match
 from ui import bounded_text, session
 from ui.layout import escape_markdown
-from ui.referentiel import require_referentiel, riasec_dashed, ways_to_find_a_metier
+from ui.referentiel import require_referentiel, ways_to_find_a_metier
 from workbook import pistes
 from workbook.modules import INTERETS_BANK
 
@@ -29,14 +29,14 @@ if fiche is None:
 metier = fiche.metier
 st.title(metier.libelle)
 letters = " – ".join(f"{letter} {texts.letters[letter].label}" for letter in metier.riasec_code)
-st.write(f"**Code ROME** {metier.code_rome} · **Code RIASEC** {riasec_dashed(metier.riasec_code)} "
+st.write(f"**Code ROME** {metier.code_rome} · **Code RIASEC** {dashed_code(metier.riasec_code)} "
          f"({letters}) · {metier.grand_domaine} › {metier.domaine}")
 
 profile = profile_of(opened.workbook.interets, load_bank(INTERETS_BANK))
 if profile is not None:
     match = metier_match(profile, metier.riasec_majeur, metier.riasec_mineur)
-    st.info(f"Proximité avec votre profil ({profile.code})\u00a0: "
-            f"{french_percent(100 * match.score)}. {match.reason}")
+    st.info(f"Proximité avec votre profil ({dashed_code(profile.code)})\u00a0: "
+            f"{match.proximity}. {match.reason}")
 
 kept = pistes.piste(opened.workbook, metier.code_rome)
 if kept is not None:
@@ -105,7 +105,7 @@ for title, linked in ((proches_title, fiche.proches), ("Évolutions possibles", 
         st.header(title)
         for other in linked:
             st.page_link("pages/fiche_metier.py", query_params={"code": other.code_rome},
-                         label=f"{other.libelle} ({other.code_rome}, {riasec_dashed(other.riasec_code)})",
+                         label=f"{other.libelle} ({other.code_rome}, {dashed_code(other.riasec_code)})",
                          icon=":material/arrow_forward:")
 
 with st.expander(f"Autres appellations ({len(fiche.appellations)})"):

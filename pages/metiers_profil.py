@@ -6,15 +6,30 @@ import streamlit as st
 from domain.guide import StepKey
 from exports.french import french_integer
 from questionnaires.loader import load_bank
+from referentiel.selection import domaines_of, metier_lines, metiers_by_domain, metiers_of_centre
+from scoring.hexagon import dashed_code
 from scoring.interests import profile_of
-from scoring.matching import rank_metiers
+from scoring.matching import PROXIMITY_MEANING, SAME_PROXIMITY_FOR_ALL, tells_metiers_apart
 from ui import session
-from ui.referentiel import require_referentiel, riasec_dashed
+from ui.referentiel import require_referentiel
 from workbook.modules import INTERETS_BANK
 
 FICHE = "pages/fiche_metier.py"
-ALL = "Tous"
 STEP = 50
+
+
+def all_or(names: dict[str, str]):
+    """A selectbox's labels: None (no filter) is « Tous »."""
+    return lambda code: "Tous" if code is None else names[code]
+
+
+def row(line) -> dict:
+    """A line of the table; with a profile, its rank first and its proximity and reason after."""
+    metier = {"Métier": line.metier.libelle, "Code ROME": line.metier.code_rome, "Code RIASEC": line.riasec}
+    if line.match is None:
+        return metier
+    return {"Rang": line.rank, **metier, "Proximité": line.match.percent, "Pourquoi": line.match.reason}
+
 
 opened = session.require_workbook()
 session.touch_activity(opened, StepKey.METIERS)
@@ -27,42 +42,35 @@ if profile is None:
     st.info("Terminez d’abord le questionnaire « Mes centres d’intérêt » : les métiers seront "
             "classés selon votre profil. En attendant, vous pouvez parcourir les centres d’intérêt.")
     st.page_link("pages/interets.py", label="Mes centres d’intérêt", icon=":material/extension:")
+elif not tells_metiers_apart(profile):
+    st.info(SAME_PROXIMITY_FOR_ALL)
 else:
     st.write(f"Les {french_integer(len(referentiel.metiers))} fiches métiers du ROME, classées de la plus proche à "
-             f"la plus éloignée de votre code **{riasec_dashed(profile.code)}**. La proximité "
-             "compare vos intérêts au code RIASEC de chaque métier : c’est une piste de réflexion, "
-             "pas un conseil d’orientation.")
+             f"la plus éloignée de votre code **{dashed_code(profile.code)}**. {PROXIMITY_MEANING}")
 
 door = st.radio("Entrer par", ["Les domaines professionnels", "Les centres d’intérêt"],
                 horizontal=True, key="metiers_door")
 if door == "Les domaines professionnels":
     left, right = st.columns(2)
-    big = left.selectbox("Grand domaine", [ALL, *(code for code, _ in referentiel.grands_domaines)],
-                         format_func=lambda c: c if c == ALL else dict(referentiel.grands_domaines)[c])
-    domains = [(c, label) for c, label, parent in referentiel.domaines if big in (ALL, parent)]
-    small = right.selectbox("Domaine professionnel", [ALL, *(c for c, _ in domains)],
-                            format_func=lambda c: c if c == ALL else dict(domains)[c])
-    chosen = [m for m in referentiel.metiers
-              if big in (ALL, m.grand_domaine_code) and small in (ALL, m.domaine_code)]
+    big = left.selectbox("Grand domaine", [None, *(code for code, _ in referentiel.grands_domaines)],
+                         format_func=all_or(dict(referentiel.grands_domaines)))
+    domains = domaines_of(referentiel, big)
+    small = right.selectbox("Domaine professionnel", [None, *(c for c, _ in domains)],
+                            format_func=all_or(dict(domains)))
+    chosen = metiers_by_domain(referentiel, big, small)
 else:
     centres = {c.code: c for c in referentiel.centres_interet}
     centre = st.selectbox("Centre d’intérêt", list(centres), format_func=lambda c: centres[c].libelle)
     st.caption(centres[centre].definition)
-    codes = set(centres[centre].codes_rome)
-    chosen = [m for m in referentiel.metiers if m.code_rome in codes]
+    chosen = metiers_of_centre(referentiel, centre)
 
-by_code = {m.code_rome: m for m in chosen}
-if profile is not None:
-    matches = rank_metiers(profile, [(m.code_rome, m.riasec_majeur, m.riasec_mineur) for m in chosen])
-    rows = [{"Métier": by_code[x.code_rome].libelle, "Code ROME": x.code_rome,
-             "Code RIASEC": riasec_dashed(x.occupation_code), "Proximité": round(100 * x.score),
-             "Pourquoi": x.reason} for x in matches]
-else:
-    rows = [{"Métier": m.libelle, "Code ROME": m.code_rome, "Code RIASEC": riasec_dashed(m.riasec_code)}
-            for m in sorted(chosen, key=lambda m: m.libelle)]
+rows = [row(line) for line in metier_lines(chosen, profile)]
 
 shown = st.session_state.setdefault("metiers_shown", STEP)
-st.caption(f"{len(rows)} métier(s). Cliquez sur une ligne pour ouvrir la fiche.")
+st.caption(f"{french_integer(len(rows))} métier(s). Cliquez sur une ligne pour ouvrir la fiche.")
+if profile is not None:
+    st.caption("Les métiers de même proximité, au pour cent près, partagent un rang\u00a0; dans un "
+               "rang, ils vont du code le plus proche au moins proche, puis par ordre alphabétique.")
 # A fresh table key after each opening: the kept selection would otherwise reopen the fiche
 # as soon as the beneficiary comes back to this page.
 opened_count = st.session_state.setdefault("metiers_opened", 0)

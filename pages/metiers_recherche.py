@@ -4,8 +4,9 @@ import streamlit as st
 
 from domain.guide import StepKey
 from referentiel.search import Kind
+from scoring.hexagon import dashed_code
 from ui import bounded_text, session
-from ui.referentiel import require_referentiel, riasec_dashed
+from ui.referentiel import require_referentiel
 
 FICHE = "pages/fiche_metier.py"
 QUERY_MAX = 100  # characters: a name or a few words, not a text
@@ -39,7 +40,7 @@ if query is not None and query.strip():
             detail = "" if hit.kind is Kind.METIER else f" — {hit.kind.value} : {hit.label}"
             st.page_link(
                 FICHE, query_params={"code": metier.code_rome}, icon=":material/work:",
-                label=f"{metier.libelle} ({metier.code_rome}, {riasec_dashed(metier.riasec_code)}){detail}",
+                label=f"{metier.libelle} ({metier.code_rome}, {dashed_code(metier.riasec_code)}){detail}",
             )
             continue
         # A savoir-faire, savoir-être or savoir belongs to many métiers: list them on demand.

@@ -3,14 +3,13 @@
 import streamlit as st
 
 from domain.guide import StepKey
-from exports.french import french_percent
 from questionnaires.loader import load_bank
 from scoring.interests import profile_of
-from scoring.matching import metier_match
+from scoring.hexagon import dashed_code
 from ui import bounded_text, session
 from ui.confirm import removal_button
 from ui.layout import escape_markdown
-from ui.referentiel import get_referentiel, riasec_dashed, ways_to_find_a_metier
+from ui.referentiel import get_referentiel, ways_to_find_a_metier
 from workbook import attentes, pistes
 from workbook.model import PisteStatus
 from workbook.modules import INTERETS_BANK
@@ -37,10 +36,9 @@ for piste in kept:
     prefix = f"{session.WIDGET_PREFIX}piste:{piste.code_rome}:"
     with st.container(border=True):
         st.subheader(escape_markdown(piste.libelle))
-        line = f"Code ROME {piste.code_rome} · code RIASEC {riasec_dashed(piste.riasec)}"
-        if profile is not None:
-            match = metier_match(profile, *piste.riasec)
-            line += f" · proximité avec votre profil\u00a0: {french_percent(100 * match.score)}"
+        line = f"Code ROME {piste.code_rome} · code RIASEC {dashed_code(piste.riasec)}"
+        if match := pistes.piste_match(piste, profile):
+            line += f" · proximité avec votre profil\u00a0: {match.proximity}. {match.reason}"
         st.caption(line)
         st.page_link(FICHE, query_params={"code": piste.code_rome}, label="Voir la fiche",
                      icon=":material/work:")

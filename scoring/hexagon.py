@@ -57,6 +57,11 @@ def to_type(letter: str | RiasecType) -> RiasecType:
         raise ValueError(f"Unknown RIASEC letter {letter!r}: expected one of R, I, A, S, E, C.") from None
 
 
+def dashed_code(code: str | Iterable[str | RiasecType]) -> str:
+    """« SIA » → « S-I-A »: how a Holland code is written for people, on screen and in the PDF."""
+    return "-".join(str(letter) for letter in code)
+
+
 def parse_code(code: str | Iterable[str | RiasecType]) -> tuple[RiasecType, ...]:
     """Parse a code such as "SIA" into distinct letters; ValueError on unknown or repeated letters."""
     letters = tuple(to_type(c) for c in (code.strip() if isinstance(code, str) else code))

@@ -1,8 +1,31 @@
-"""Métiers for a profile: how close a RIASEC profile is to ROME codes of one or two letters.
+"""Métiers for a profile: how close a RIASEC profile is to the ROME code of each métier.
 
-Implements scoring.md §1.6-1.8 with the functions of `scoring.riasec`. The ranking key is our
-design [P], documented on `metier_match`. A code's result does not depend on the métier, so
-`rank_metiers` computes each distinct code once (at most 36 for ROME) and reuses it.
+Proximity [P], in the terms of scoring.md: the mean of the person's type scores pct_t (§1.1,
+0..100 %) on the métier's letters, each letter weighed as the occupation vector weighs it (§1.8):
+majeur 2, mineur 1 (3, 2, 1 for three letters). ROME codes have one or two letters (§1.7):
+
+    proximity(S-E) = (2·pct_S + pct_E) / 3
+    proximity(S)   = (2·pct_S + mean of the person's five other pct) / 3
+
+A one-letter code says nothing of its second letter, so it counts as the mean of its five
+two-letter completions (S-R, S-I, S-A, S-E, S-C), which is the second line.
+
+Why not the C and M indices of §1.7: on a two-letter code they compare only the person's top two
+letters, so the third never counts (for an R-I-C person, R-S and R-C tied, and the vector put
+R-S first although S was the lowest interest). Here all six scores count, through the letters
+the métier has. What follows from the formula:
+- for a person whose two highest types are S then I, S-I comes first: 2·S + I is above any
+  2·X + Y, and above the one-letter S because I is above the mean of the four others;
+- equal means give equal proximities, so a tie needs no tie-break (a tied code is read as the
+  mean over its permutations, §1.2, without computing them);
+- a flat profile gives every fiche the same proximity: one group, which is the truth.
+Worked example (§1.8 means R 2.2, I 4.1, A 3.5, S 4.4, E 3.0, C 1.8, pct 30 / 77.5 / 62.5 /
+85 / 50 / 20): S-I (170 + 77.5) / 3 = 82.5 %, S-E 73.3 %, S (170 + 48) / 3 = 72.7 %.
+
+What people see [P]: the proximity rounded to the whole per cent (`percent`, `proximity`), and
+the métiers in groups of equal shown proximity (« même proximité »), ranked like a competition
+(1, 1, 3…): a difference under half a point is not told. Within a group the closer code comes
+first, then the order the caller gave, which is the métier's name (see `rank_metiers`).
 """
 
 from __future__ import annotations
@@ -10,60 +33,64 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from scoring.hexagon import to_type
-from scoring.riasec import (
-    HEXAGON_ORDER,
-    RiasecResult,
-    RiasecType,
-    c_index,
-    c_index_max,
-    m_index,
-    m_index_max,
-    occupation_vector,
-    vector_congruence_pct,
-)
+from exports.french import french_percent
+from scoring.hexagon import HEXAGON_ORDER, RiasecType, dashed_code, to_type
+from scoring.riasec import RiasecResult
 
-# [P] Share of the vector congruence (§1.8) in the score; the letters (§1.6-1.7) weigh the rest.
-# Under 0.30 the letters have the last word where the issue says they must: whatever the
-# direction of the profile, the person's own two-letter code (S-I) ranks above every other code,
-# one-letter S included (worst case: S-C, letters 0.22 lower, vector at most 50 points higher).
-VECTOR_WEIGHT = 0.25
-_DECIMALS = 12  # equal scores reached by different sums compare equal, so code_rome breaks the tie
+# What the figure means, as the métiers page and the PDF's pistes both say it.
+PROXIMITY_MEANING = ("La proximité est la moyenne de vos scores d’intérêt pour les lettres du code "
+                     "RIASEC du métier, la première comptant double\u00a0: c’est une piste de "
+                     "réflexion, pas un conseil d’orientation.")
+# Said instead when the six scores are equal (`tells_metiers_apart`).
+SAME_PROXIMITY_FOR_ALL = ("Vos scores d’intérêt sont égaux pour les six types\u00a0: la proximité est "
+                          "la même pour tous les métiers, présentés ici par ordre alphabétique. "
+                          "Parlez-en avec votre consultant ou consultante.")
+# §1.8's occupation weights, by code length: majeur first.
+LETTER_WEIGHTS: dict[int, tuple[int, ...]] = {1: (2, 1), 2: (2, 1), 3: (3, 2, 1)}
+_DECIMALS = 9  # equal proximities reached by different sums compare equal
 
 
 @dataclass(frozen=True)
 class MetierMatch:
     code_rome: str
     occupation_code: str  # "SI" or "S": majeur then mineur
-    score: float  # 0..1, the ranking key (see metier_match)
-    c_norm: float  # Brown & Gore C / its maximum for the code length, mean over tie permutations
-    m_norm: float  # Iachan M / its maximum for the code length, mean over tie permutations
-    vector_pct: float | None  # 50·(1 + cos) in %, None when the profile has no direction
+    score: float  # 0..1, the exact proximity: the ranking key
+    percent: int  # the proximity shown, whole per cent rounded half up
+    proximity: str  # « 83 % », as screen and PDF print it
     shared: str  # the code's letters among the person's main interests, in the person's order
     reason: str  # one plain French sentence
 
 
+@dataclass(frozen=True)
+class ProximityGroup:
+    """Métiers of the same shown proximity (« même proximité »)."""
+
+    rank: int  # 1 + the number of métiers in the groups before (1, 1, 3…)
+    percent: int
+    proximity: str
+    matches: tuple[MetierMatch, ...]
+
+
 # MetierMatch's fields after code_rome.
-_CodeMatch = tuple[str, float, float, float, float | None, str, str]
+_CodeMatch = tuple[str, float, int, str, str, str]
 
 
 def metier_match(person: RiasecResult, majeur: str, mineur: str | None = None,
                  third: str | None = None, *, code_rome: str = "") -> MetierMatch:
-    """Profile ↔ métier code: normalised C and M (§1.6-1.7), vector (§1.8), combined score [P].
-
-    score [P] = (1 - w)·letters + w·vector_pct / 100, w = VECTOR_WEIGHT (letters alone without
-    a direction), letters = (C / C_max + M / M_max) / 2 on the person's top len(E) letters.
-    A one-letter code carries no second letter, so for `letters` it counts as the mean of its five
-    two-letter completions: S is read as S-R, S-I, S-A, S-E, S-C on average. Otherwise S and S-I
-    would both reach 1 for an S-I person and the fiche that says less would tie with the one that
-    fits exactly; this way S-I (1.0) > S (0.84) > S-E (0.72) for that person.
-    """
+    """Profile ↔ métier code: the proximity of the module's docstring, and why in French."""
     return MetierMatch(code_rome, *_Matcher(person).code_match(_occupation(majeur, mineur, third)))
+
+
+def tells_metiers_apart(person: RiasecResult) -> bool:
+    """False when the six scores are equal: every métier then has the same proximity."""
+    return len({score.pct for score in person.scores.values()}) > 1
 
 
 def rank_metiers(person: RiasecResult,
                  metiers: Iterable[tuple[str, str, str | None]]) -> list[MetierMatch]:
-    """Every (code_rome, majeur, mineur) with its match, best score first, ties by code_rome."""
+    """Every (code_rome, majeur, mineur) with its match, closest first; equal proximities keep
+    the order given (give the métiers by name). `percent` follows `score`, so the métiers of
+    one shown proximity are next to each other, the closer code first."""
     matcher = _Matcher(person)
     cache: dict[tuple[str, str | None], _CodeMatch] = {}
     matches = []
@@ -72,8 +99,20 @@ def rank_metiers(person: RiasecResult,
         if found is None:
             found = cache[(majeur, mineur)] = matcher.code_match(_occupation(majeur, mineur))
         matches.append(MetierMatch(code_rome, *found))
-    matches.sort(key=lambda m: (-m.score, m.code_rome))
+    matches.sort(key=lambda m: -m.score)  # stable: equal scores keep the caller's order
     return matches
+
+
+def proximity_groups(ranked: Sequence[MetierMatch]) -> list[ProximityGroup]:
+    """The ranked matches cut into groups of the same shown proximity, in their order."""
+    groups: list[ProximityGroup] = []
+    start = 0
+    for i in range(1, len(ranked) + 1):
+        if i == len(ranked) or ranked[i].percent != ranked[start].percent:
+            first = ranked[start]
+            groups.append(ProximityGroup(start + 1, first.percent, first.proximity, tuple(ranked[start:i])))
+            start = i
+    return groups
 
 
 def _occupation(majeur: str, mineur: str | None = None, third: str | None = None) -> str:
@@ -95,42 +134,26 @@ class _Matcher:
     def __init__(self, person: RiasecResult) -> None:
         if not person.complete:
             raise ValueError("The interests profile is incomplete: métiers cannot be matched to it.")
-        self.angle = person.angle_deg
-        # The person's top letters for each code length, every tie permutation once (§1.7): a
-        # flat profile has 120 three-letter permutations but only 30 distinct two-letter tops.
-        self.tops = {n: list(dict.fromkeys(code[:n] for code in person.code_permutations))
-                     for n in (1, 2, 3)}
+        self.pct = {t: person.scores[t].pct for t in HEXAGON_ORDER}
         # Main interests: the code's letters, and any letter tied into it.
         main = set("".join(person.code_permutations))
         self.main = [letter for letter in person.ranking if letter in main]
-        self._indices: dict[str, tuple[float, float]] = {}
 
-    def indices(self, code: str) -> tuple[float, float]:
-        """C and M of one code, normalised by their maxima for its length (§1.6-1.7)."""
-        found = self._indices.get(code)
-        if found is None:
-            n, tops = len(code), self.tops[len(code)]
-            found = self._indices[code] = (c_index(tops, code) / c_index_max(n),
-                                           m_index(tops, code) / m_index_max(n))
-        return found
+    def proximity(self, code: str) -> float:
+        """The weighted mean of the person's pct on the code's letters, 0..1 (module docstring)."""
+        pcts = [self.pct[RiasecType(letter)] for letter in code]
+        if len(code) == 1:
+            others = [pct for letter, pct in self.pct.items() if letter != code]
+            pcts.append(sum(others) / len(others))
+        weights = LETTER_WEIGHTS[len(code)]
+        return sum(w * p for w, p in zip(weights, pcts)) / (100 * sum(weights))
 
     def code_match(self, code: str) -> _CodeMatch:
         """Every field of MetierMatch after code_rome: the same for all the métiers of one code."""
-        c_norm, m_norm = self.indices(code)
-        if len(code) == 1:
-            # [P] A one-letter code is read as the mean of its five two-letter completions.
-            completions = [self.indices(code + other) for other in HEXAGON_ORDER if other != code]
-            letters = sum(c + m for c, m in completions) / (2 * len(completions))
-        else:
-            letters = (c_norm + m_norm) / 2
-        vector = None
-        if self.angle is not None:
-            vector = vector_congruence_pct(self.angle, occupation_vector(*code)[0])
-        score = letters
-        if vector is not None:
-            score = (1 - VECTOR_WEIGHT) * letters + VECTOR_WEIGHT * vector / 100
+        score = round(self.proximity(code), _DECIMALS)
+        percent = int(round(100 * score, 6) + 0.5)  # half up; round(…, 6) drops 82.49999999999999
         shared = "".join(letter for letter in self.main if letter in code)
-        return (code, round(score, _DECIMALS), c_norm, m_norm, vector, shared, _reason(shared, code))
+        return (code, score, percent, french_percent(percent), shared, _reason(shared, code))
 
 
 def _listed(letters: Sequence[str]) -> str:
@@ -139,7 +162,7 @@ def _listed(letters: Sequence[str]) -> str:
 
 def _reason(shared: str, code: str) -> str:
     """The plain French sentence saying which of the person's main interests the code shares."""
-    dashed = "-".join(code)
+    dashed = dashed_code(code)
     if not shared:
         return f"Ce métier (code {dashed}) est éloigné de vos intérêts principaux."
     fits = "correspond" if len(shared) == 1 else "correspondent"

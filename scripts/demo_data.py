@@ -33,6 +33,7 @@ from sqlalchemy.engine import make_url
 from questionnaires import engine
 from questionnaires.loader import load_bank, load_texts
 from questionnaires.schema import Bank, groups
+from scoring.hexagon import dashed_code
 from scoring.interests import interests_results
 from storage import access
 from storage.dossiers import Dossier
@@ -294,7 +295,7 @@ def _describe(store: Store, dossier: Dossier, bank: Bank) -> str:
     text = f"questionnaire d’intérêts {progress.answered} réponses sur {progress.total}"
     if progress.complete:
         code = interests_results(workbook.interets, bank).riasec.code
-        text += f" (complet, code {'-'.join(code)})"
+        text += f" (complet, code {dashed_code(code)})"
     text += f", bilan commencé le {workbook.beneficiary.started_on:%d/%m/%Y}"
     return text + f", {sittings} séance(s), travail guidé {format_duration(view.time_spent)}"
 

@@ -36,10 +36,6 @@ def require_referentiel() -> Referentiel:
     return referentiel
 
 
-def riasec_dashed(code: str) -> str:
-    return "-".join(code)
-
-
 def ways_to_find_a_metier() -> None:
     """Links to the two ways in to a fiche métier: by profile, by search."""
     st.page_link("pages/metiers_profil.py", label="Métiers pour mon profil", icon=":material/hexagon:")

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from scoring.matching import MetierMatch, metier_match
+from scoring.riasec import RiasecResult
 from workbook.model import Piste, PisteStatus, Workbook
 from workbook.validation import member, validated
 
@@ -37,6 +39,14 @@ def piste(workbook: Workbook, code_rome: str) -> Piste | None:
     """The piste kept for this métier, or None."""
     code_rome = code_rome.strip().upper()
     return next((p for p in workbook.pistes if p.code_rome == code_rome), None)
+
+
+def piste_match(kept: Piste, profile: RiasecResult | None) -> MetierMatch | None:
+    """How close the piste is to a complete interests profile: the figure and reason the
+    pistes page and the PDF both show. None without a complete profile."""
+    if profile is None or not profile.complete:
+        return None
+    return metier_match(profile, *kept.riasec, code_rome=kept.code_rome)
 
 
 def keep_piste(workbook: Workbook, code_rome: str, libelle: str, riasec: str, why: str = "",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from referentiel.search import normalise
 from tests.app.helpers import Seed, click, open_link, plain, run, show_page, shown, shown_text, titles
 
 IDE = "Infirmier / Infirmière en soins généraux (IDE)"
@@ -53,7 +54,9 @@ def test_the_fiche_shows_codes_core_items_first_and_the_closeness_to_my_profile(
     assert titles(at) == [IDE]
     text = shown_text(at)
     assert "J1506" in text and "S-I" in text
-    assert "Proximité avec votre profil (SIA)" in text
+    # Léa's pct: S 100, I 75; S-I is (2 × 100 + 75) / 3 = 91.7, shown whole.
+    assert ("Proximité avec votre profil (S-I-A) : 92 %. "
+            "Vos intérêts S et I correspondent au code S-I de ce métier.") in text
     skills = shown(at.tabs[0].markdown)  # the savoir-faire tab, one element per item
     core = [m for m in skills if "cœur de métier" in m]
     assert core and skills.index(core[-1]) == len(core) - 1, "core items come first"
@@ -93,17 +96,27 @@ def test_a_long_search_or_reason_stays_in_its_field_and_says_why_it_waits(lea):
     assert store.load(dossier_id).workbook.pistes == []
 
 
-def test_metiers_for_my_profile_are_ranked_with_the_reason_and_filters(lea):
+def test_metiers_for_my_profile_come_in_groups_of_the_same_proximity_by_name_with_filters(lea):
     _store, _dossier, token = lea
     at = show_page(open_link(token), "pages/metiers_profil.py")
 
     assert not at.exception
     table = at.dataframe[0].value
     assert len(table) == 50
-    assert list(table.columns) == ["Métier", "Code ROME", "Code RIASEC", "Proximité", "Pourquoi"]
+    assert list(table.columns) == ["Rang", "Métier", "Code ROME", "Code RIASEC", "Proximité", "Pourquoi"]
     assert table["Proximité"].is_monotonic_decreasing
-    assert table.iloc[0]["Code RIASEC"].startswith("S")
+    assert table.iloc[0]["Code RIASEC"] == "S-I"
     assert "Les 1 584 fiches métiers du ROME" in shown_text(at)
+    assert "la première comptant double" in shown_text(at)
+    # Léa's 30 S-I fiches all show 92 %: one group, rank 1, by name (not by ROME code).
+    first = table[table["Proximité"] == 92]
+    assert len(first) == 30 and set(first["Rang"]) == {1} and set(first["Code RIASEC"]) == {"S-I"}
+    assert list(first["Métier"]) == sorted(first["Métier"], key=normalise)
+    assert list(first["Code ROME"]) != sorted(first["Code ROME"])
+    # Every rank is 1 + the number of métiers shown closer.
+    closer = [int((table["Proximité"] > p).sum()) for p in table["Proximité"]]
+    assert list(table["Rang"]) == [1 + n for n in closer]
+    assert any("partagent un rang" in c for c in shown(at.caption))
 
     at.selectbox[0].set_value("J")  # grand domaine « Santé »
     run(at)
@@ -111,8 +124,8 @@ def test_metiers_for_my_profile_are_ranked_with_the_reason_and_filters(lea):
     assert set(filtered["Code ROME"].str[0]) == {"J"}
 
 
-def test_centres_d_interet_are_a_second_door_into_the_metiers(lea):
-    _store, _dossier, token = lea
+def test_centres_d_interet_are_a_second_door_and_equal_scores_rank_nothing(lea):
+    store, dossier_id, token = lea
     at = show_page(open_link(token), "pages/metiers_profil.py")
     at.radio(key="metiers_door").set_value("Les centres d’intérêt")
     run(at)
@@ -120,6 +133,15 @@ def test_centres_d_interet_are_a_second_door_into_the_metiers(lea):
     assert not at.exception
     assert len(at.selectbox[0].options) == 30
     assert len(at.dataframe[0].value) > 0
+
+    # 60 answers « 3 »: nothing tells the métiers apart, and the page says so.
+    Seed(store).interets(dossier_id, lambda _letter: 3)
+    at = show_page(open_link(token), "pages/metiers_profil.py")
+    assert any("la proximité est la même pour tous les métiers" in i for i in shown(at.info))
+    assert "classées de la plus proche" not in shown_text(at)
+    table = at.dataframe[0].value
+    assert set(table["Rang"]) == {1} and set(table["Proximité"]) == {50}
+    assert list(table["Métier"]) == sorted(table["Métier"], key=normalise)
 
 
 def test_pistes_page_saves_status_and_notes_as_they_change(lea):
@@ -134,3 +156,4 @@ def test_pistes_page_saves_status_and_notes_as_they_change(lea):
     [piste] = store.load(dossier_id).workbook.pistes
     assert piste.notes == "Appeler l’IFSI de Lyon"
     assert titles(at) == ["Mes pistes métiers"]
+

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from scoring.matching import VECTOR_WEIGHT, metier_match, rank_metiers
-from scoring.riasec import HEXAGON_ORDER, c_index, score_riasec
+from scoring.hexagon import dashed_code
+from scoring.matching import metier_match, proximity_groups, rank_metiers, tells_metiers_apart
+from scoring.riasec import HEXAGON_ORDER, score_riasec
 from tests.rome import require_release
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,131 +52,127 @@ def s_then_i_profiles(n: int, seed: int = 7):
 WORKED = profile(WORKED_MEANS)
 
 
-# --- The worked examples of scoring.md -------------------------------------------------------
+# --- The proximity [P]: the person's pct on the métier's letters, weighted 2-1 ------------------
+# WORKED: pct R 30, I 77.5, A 62.5, S 85, E 50, C 20 (scoring.md §1.8).
 
-def test_person_si_against_metier_s_plus_e_gives_m2_five_sixths_and_c2_sixty_hundredths():
-    match = metier_match(WORKED, "S", "E")
+@pytest.mark.parametrize(
+    ("code", "score", "shown"),
+    [
+        ("SI", (2 * 85 + 77.5) / 300, "83\u202f%"),  # 82.5 rounded half up
+        ("SE", (2 * 85 + 50) / 300, "73\u202f%"),
+        ("IS", (2 * 77.5 + 85) / 300, "80\u202f%"),
+        ("RC", (2 * 30 + 20) / 300, "27\u202f%"),
+        # A one-letter code: its second letter is the mean of the five others (48).
+        ("S", (2 * 85 + (30 + 77.5 + 62.5 + 50 + 20) / 5) / 300, "73\u202f%"),
+        ("SAI", (3 * 85 + 2 * 62.5 + 77.5) / 600, "76\u202f%"),
+    ],
+)
+def test_worked_examples_of_the_proximity(code, score, shown):
+    match = metier_match(WORKED, *code)
 
-    assert match.m_norm == pytest.approx(5 / 6)
-    assert match.c_norm == pytest.approx(0.60)
-    assert match.occupation_code == "SE"
-
-
-def test_worked_example_vector_congruence_with_metier_s_plus_e_is_72_and_a_half_percent():
-    assert metier_match(WORKED, "S", "E").vector_pct == pytest.approx(72.5, abs=0.05)
-
-
-def test_one_letter_code_is_normalised_by_its_own_maximum():
-    match = metier_match(WORKED, "S")
-
-    assert (match.c_norm, match.m_norm) == (1.0, 1.0)
-    assert match.occupation_code == "S"
-
-
-# --- The ranking key [P] ----------------------------------------------------------------------
-
-def test_score_is_three_quarters_letters_and_one_quarter_vector():
-    match = metier_match(WORKED, "S", "E")
-    letters = (match.c_norm + match.m_norm) / 2
-
-    assert VECTOR_WEIGHT == 0.25
-    assert match.score == pytest.approx(0.75 * letters + 0.25 * match.vector_pct / 100)
+    assert match.score == pytest.approx(score)
+    assert match.proximity == shown
+    assert match.percent == int(shown.split("\u202f")[0])
 
 
 def test_a_one_letter_code_counts_as_the_mean_of_its_five_two_letter_completions():
-    completions = [metier_match(WORKED, "S", other) for other in "RIAEC"]
-    letters = sum(m.c_norm + m.m_norm for m in completions) / 10
-    one = metier_match(WORKED, "S")
+    completions = [metier_match(WORKED, "S", other).score for other in "RIAEC"]
 
-    assert one.score == pytest.approx(0.75 * letters + 0.25 * one.vector_pct / 100)
+    assert metier_match(WORKED, "S").score == pytest.approx(sum(completions) / 5)
+
+
+def test_the_persons_third_letter_counts_on_a_two_letter_fiche():
+    # R-I-C, S lowest: with the person's top two letters only, R-S and R-C tied on letters.
+    person = profile({"R": 4.5, "I": 4.0, "C": 3.5, "A": 2.5, "E": 2.0, "S": 1.5})
+    assert person.code == "RIC"
+
+    assert metier_match(person, "R", "C").score > metier_match(person, "R", "A").score
+    assert metier_match(person, "R", "A").score > metier_match(person, "R", "S").score
 
 
 def test_a_two_letter_s_i_fiche_ranks_above_a_one_letter_s_fiche():
     ranked = rank_metiers(WORKED, [("J0001", "S", None), ("J0002", "S", "I")])
 
     assert [m.code_rome for m in ranked] == ["J0002", "J0001"]
-    assert ranked[0].score > ranked[1].score
+    assert ranked[0].percent > ranked[1].percent
 
 
 @pytest.mark.parametrize("rival", ["IS", "SE", "SA", "SR", "SC", "S", "I", "ES", "AS"])
 def test_an_s_i_fiche_ranks_above_its_rivals_for_an_s_then_i_profile(rival):
-    assert metier_match(WORKED, "S", "I").score > metier_match(WORKED, rival[0], rival[1:] or None).score
+    assert metier_match(WORKED, "S", "I").score > metier_match(WORKED, *rival).score
 
 
 def test_s_i_is_first_of_every_code_for_any_profile_whose_two_highest_types_are_s_then_i():
-    # Includes profiles whose vector leans far from S-I (towards E and C): the letters decide.
     for person in s_then_i_profiles(300):
         ranked = rank_metiers(person, as_metiers(ALL_CODES))
         assert ranked[0].occupation_code == "SI", person.scores
         assert ranked[0].score > ranked[1].score
 
 
-def test_a_vector_leaning_away_from_s_i_still_leaves_s_i_first():
-    person = profile({"S": 5.0, "I": 4.9, "C": 4.8, "E": 4.8, "R": 1.5, "A": 1.0})
-    assert metier_match(person, "S", "C").vector_pct > metier_match(person, "S", "I").vector_pct
-
-    assert rank_metiers(person, as_metiers(ALL_CODES))[0].occupation_code == "SI"
-
-
 def test_every_score_lies_between_zero_and_one():
     for match in rank_metiers(WORKED, as_metiers(ALL_CODES)):
         assert 0 <= match.score <= 1
-        assert 0 <= match.c_norm <= 1 and 0 <= match.m_norm <= 1
-
-
-def test_equal_scores_are_ordered_by_code_rome():
-    ranked = rank_metiers(WORKED, [("K2", "R", "C"), ("B9", "S", "I"), ("A1", "R", "C"), ("A3", "S", "I")])
-
-    assert [m.code_rome for m in ranked] == ["A3", "B9", "A1", "K2"]
+        assert 0 <= match.percent <= 100
 
 
 def test_rank_metiers_matches_metier_match_for_each_fiche():
     ranked = {m.code_rome: m for m in rank_metiers(WORKED, as_metiers(ALL_CODES))}
 
     for code in ALL_CODES:
-        assert ranked[f"X{code}"] == metier_match(WORKED, code[0], code[1:] or None, code_rome=f"X{code}")
+        assert ranked[f"X{code}"] == metier_match(WORKED, *code, code_rome=f"X{code}")
+
+
+# --- Groups of the same shown proximity --------------------------------------------------------
+
+def test_equal_proximities_keep_the_order_given_not_the_rome_code():
+    given = [("K2", "R", "C"), ("B9", "S", "I"), ("A1", "R", "C"), ("A3", "S", "I")]
+
+    assert [m.code_rome for m in rank_metiers(WORKED, given)] == ["B9", "A3", "K2", "A1"]
+
+
+def test_within_a_shown_proximity_the_closer_code_comes_first():
+    # S-E 73.3 % and S 72.7 % both show « 73 % »: one group, S-E first whatever the given order.
+    ranked = rank_metiers(WORKED, [("A1", "S", None), ("B2", "S", "E")])
+
+    assert [m.code_rome for m in ranked] == ["B2", "A1"]
+    assert [m.proximity for m in ranked] == ["73\u202f%", "73\u202f%"]
+
+
+def test_groups_gather_the_same_shown_proximity_with_competition_ranks():
+    ranked = rank_metiers(WORKED, [("J1", "S", "I"), ("J2", "S", "I"), ("J3", "S", "E"),
+                                   ("J4", "S", None), ("J5", "R", "C")])
+
+    groups = proximity_groups(ranked)
+
+    assert [(g.rank, g.percent, [m.code_rome for m in g.matches]) for g in groups] == [
+        (1, 83, ["J1", "J2"]), (3, 73, ["J3", "J4"]), (5, 27, ["J5"])]
+    assert groups[0].proximity == "83\u202f%"
+    assert proximity_groups([]) == []
 
 
 # --- Ties and flat profiles -------------------------------------------------------------------
 
-def test_a_tied_code_is_matched_as_the_mean_over_its_permutations():
-    person = profile({"S": 4.5, "I": 4.0, "A": 4.0, "R": 2.0, "E": 3.0, "C": 1.5})
-    assert person.code_permutations == ["SIA", "SAI"]
-
-    match = metier_match(person, "S", "A")
-
-    assert match.c_norm == pytest.approx((13 / 15 + 15 / 15) / 2)
-    assert match.m_norm == pytest.approx((5 / 6 + 6 / 6) / 2)
-    assert match.c_norm == pytest.approx(c_index(["SI", "SA"], "SA") / 15)
-
-
-def test_tied_letters_give_the_same_score_to_both_orders():
+def test_tied_letters_give_the_same_proximity_to_both_orders():
     person = profile({"S": 4.5, "I": 4.5, "A": 3.0, "R": 2.0, "E": 3.5, "C": 1.5})
 
-    assert metier_match(person, "S", "I").c_norm == metier_match(person, "I", "S").c_norm
-    assert metier_match(person, "S", "I").m_norm == metier_match(person, "I", "S").m_norm
+    assert metier_match(person, "S", "I").score == metier_match(person, "I", "S").score
 
 
-def test_a_profile_without_direction_has_no_vector_and_is_ranked_by_its_letters():
-    person = profile({"S": 3.1, "I": 3.0, "A": 3.0, "R": 3.0, "E": 3.0, "C": 3.0})
-    assert person.angle_deg is None
-
-    match = metier_match(person, "S", "I")
-    ranked = rank_metiers(person, as_metiers(["RC", "S", "SI", "EC"]))
-
-    assert match.vector_pct is None
-    assert match.score == pytest.approx((match.c_norm + match.m_norm) / 2)
-    assert ranked[0].occupation_code.startswith("S")
-    assert ranked[-1].occupation_code in {"RC", "EC"}
-
-
-def test_a_fully_flat_profile_still_ranks_every_fiche():
+def test_a_fully_flat_profile_puts_every_fiche_in_one_group():
     person = profile({letter: 3.0 for letter in LETTERS})
 
     ranked = rank_metiers(person, as_metiers(ALL_CODES))
+    [group] = proximity_groups(ranked)
 
-    assert len(ranked) == len(ALL_CODES)
-    assert all(m.vector_pct is None for m in ranked)
+    assert len(group.matches) == len(ALL_CODES)
+    assert group.proximity == "50\u202f%"
+    assert [m.code_rome for m in ranked] == [code_rome for code_rome, *_ in as_metiers(ALL_CODES)]
+
+
+def test_only_a_profile_with_some_unequal_scores_tells_metiers_apart():
+    assert tells_metiers_apart(WORKED)
+    assert tells_metiers_apart(profile({"S": 3.1, **{letter: 3.0 for letter in "RIAEC"}}))
+    assert not tells_metiers_apart(profile({letter: 3.0 for letter in LETTERS}))
 
 
 # --- Reasons ----------------------------------------------------------------------------------
@@ -218,10 +215,9 @@ def test_lowercase_letters_are_read_as_letters():
     assert metier_match(WORKED, "s", "i").occupation_code == "SI"
 
 
-def test_a_three_letter_code_uses_the_three_letter_indices():
-    match = metier_match(WORKED, "S", "A", "I")
-
-    assert (match.c_norm, match.m_norm) == (pytest.approx(15 / 18), pytest.approx(26 / 28))
+@pytest.mark.parametrize(("code", "dashed"), [("SIA", "S-I-A"), ("SI", "S-I"), ("S", "S"), (["R", "C"], "R-C")])
+def test_dashed_code_writes_a_holland_code_with_dashes(code, dashed):
+    assert dashed_code(code) == dashed
 
 
 @pytest.mark.parametrize(("majeur", "mineur"), [("X", None), ("S", "Z"), ("", None), ("SI", None)])
@@ -292,6 +288,38 @@ def test_on_the_release_every_s_i_fiche_ranks_above_every_one_letter_s_fiche(rom
     assert positions["SI"] and positions["S"]
     assert max(positions["SI"]) < min(positions["S"])
     assert {m.occupation_code for m in ranked[:len(positions["SI"])]} == {"SI"}
+
+
+def ranked_codes(rome, means: dict[str, float]) -> list[str]:
+    """The fiches' codes in the order of « Métiers pour mon profil » for a profile of these means."""
+    return [m.occupation_code for m in rank_metiers(profile(means), rome)]
+
+
+def positions(codes: list[str], code: str) -> list[int]:
+    return [i for i, found in enumerate(codes) if found == code]
+
+
+def test_on_the_release_an_r_i_c_person_gets_r_c_fiches_before_r_s_ones(rome):
+    # S is this person's lowest interest, C the third letter.
+    codes = ranked_codes(rome, {"R": 4.5, "I": 4.0, "C": 3.5, "A": 2.5, "E": 2.0, "S": 1.5})
+
+    assert max(positions(codes, "RC")) < min(positions(codes, "RS"))
+    assert max(positions(codes, "RI")) < min(positions(codes, "RC"))
+
+
+def test_on_the_release_an_e_c_s_person_gets_e_s_fiches_before_e_i_ones(rome):
+    codes = ranked_codes(rome, {"E": 4.5, "C": 4.0, "S": 3.5, "A": 2.5, "R": 2.0, "I": 1.5})
+
+    assert max(positions(codes, "ES")) < min(positions(codes, "EI"))
+
+
+def test_on_the_release_an_s_a_e_person_gets_s_e_fiches_right_after_s_a_ones(rome):
+    codes = ranked_codes(rome, {"S": 4.5, "A": 4.0, "E": 3.5, "I": 3.0, "R": 2.0, "C": 1.5})
+
+    # S-A (3 fiches), then S-E mixed with A-S at the same proximity, then the other S codes.
+    assert codes[:3] == ["SA"] * 3
+    assert set(codes[3:3 + 20 + 5]) == {"SE", "AS"}
+    assert max(positions(codes, "SE")) < min(positions(codes, "SI") + positions(codes, "S"))
 
 
 def test_a_profile_exists_only_when_every_type_is_scored():

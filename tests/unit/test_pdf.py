@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from exports.french import french_percent
 from exports.pdf_charts import draw_bars, draw_radar
 from exports.pdf_doc import WorkbookPDF
 from exports.pdf_sections import SECTIONS
@@ -315,12 +314,12 @@ def test_each_piste_shows_its_code_riasec_status_and_proximity_with_the_reason(p
 
     assert ("Infirmier / Infirmière en soins généraux (IDE) Code ROME J1506 Code RIASEC S-I "
             "Statut à explorer Gardée le") in text
-    assert f"Proximité avec mon profil {french_percent(100 * nurse.score)}" in text
+    assert f"Proximité avec mon profil {nurse.proximity}" in text
     assert "Vos intérêts S et I correspondent au code S-I de ce métier." in text
     assert "Code ROME M1805 Code RIASEC I-C Statut retenue" in text
     assert "Votre intérêt I correspond en partie au code I-C de ce métier." in text
     assert "Ce métier (code R) est éloigné de vos intérêts principaux." in text
-    assert "votre code S-I-A" in text
+    assert "Votre code est S-I-A. La proximité est la moyenne de vos scores d’intérêt" in text
 
 
 def test_pistes_are_grouped_retained_then_to_explore_then_set_aside(pistes_pdf):

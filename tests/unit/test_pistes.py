@@ -4,8 +4,11 @@ from datetime import datetime, timezone
 
 import pytest
 
+from scoring.matching import metier_match
+from scoring.riasec import score_riasec
+from tests.unit.test_matching import BANK, WORKED
 from workbook.model import PisteStatus, Workbook, new_workbook
-from workbook.pistes import MAX_PISTES, PisteError, drop_piste, keep_piste, piste, update_piste
+from workbook.pistes import MAX_PISTES, PisteError, drop_piste, keep_piste, piste, piste_match, update_piste
 
 KEPT_AT = datetime(2026, 11, 25, 9, 30, tzinfo=timezone.utc)
 NURSE = ("J1506", "Infirmier / Infirmière en soins généraux (IDE)", "SI")
@@ -170,3 +173,12 @@ def test_every_result_is_a_workbook_that_validates_again():
 
 def test_a_piste_error_is_a_value_error():
     assert issubclass(PisteError, ValueError)
+
+
+def test_a_pistes_match_is_its_codes_match_and_needs_a_complete_profile():
+    [nurse] = with_pistes(NURSE).pistes
+
+    assert piste_match(nurse, WORKED) == metier_match(WORKED, "S", "I", code_rome="J1506")
+    assert piste_match(nurse, WORKED).proximity == "83\u202f%"
+    assert piste_match(nurse, None) is None
+    assert piste_match(nurse, score_riasec({item: 3 for item in list(BANK)[:30]}, BANK)) is None
