@@ -46,7 +46,7 @@ class EcartsSection:
         for piste in workbook.pistes:
             fiche = ctx.fiches.get(piste.code_rome)
             if fiche is not None:
-                self._piste(pdf, piste, ecarts(fiche, workbook.inventaire.items, workbook.ecarts))
+                self._piste(pdf, piste, ecarts(fiche, workbook.inventaire.items, workbook.ecart_corrections))
 
     @staticmethod
     def _piste(pdf: WorkbookPDF, piste: Piste, report: EcartReport) -> None:

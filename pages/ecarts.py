@@ -48,7 +48,7 @@ if not inventaire:
     st.info("Votre inventaire des acquis est encore vide : tout apparaît comme manquant. "
             "Remplissez-le, puis revenez ici.")
     st.page_link("pages/acquis.py", label="Mon inventaire des acquis", icon=":material/inventory_2:")
-report = ecarts(fiche, inventaire, opened.workbook.ecarts)
+report = ecarts(fiche, inventaire, opened.workbook.ecart_corrections)
 labels = {acquis.id: acquis.label for acquis in inventaire}
 st.caption(RULE)
 

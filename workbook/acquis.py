@@ -132,8 +132,8 @@ def delete_acquis(workbook: Workbook, acquis_id: str) -> Workbook:
     items = [a for a in workbook.inventaire.items if a is not deleted]
     priorities = [i for i in workbook.inventaire.priorities if i != acquis_id]
     ecarts = [c.model_copy(update={"acquis_id": None}) if c.acquis_id == acquis_id else c
-              for c in workbook.ecarts]
-    return _with_items(workbook, items, priorities).model_copy(update={"ecarts": ecarts})
+              for c in workbook.ecart_corrections]
+    return _with_items(workbook, items, priorities).model_copy(update={"ecart_corrections": ecarts})
 
 
 # --- Hiérarchisation ---------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 from workbook.model import Coverage, EcartCorrection, Workbook
 from workbook.validation import member, validated
 
-MAX_CORRECTIONS = 2000  # as Workbook.ecarts allows
+MAX_CORRECTIONS = 2000  # as Workbook.ecart_corrections allows
 
 NOT_A_PISTE = "Ce métier n’est pas dans vos pistes : gardez-le comme piste avant de corriger ses écarts."
 UNKNOWN_COVERAGE = ("Couverture inconnue : « {value} ». Choisissez « couvert », « partiel » "
@@ -34,7 +34,7 @@ class EcartError(ValueError):
 def correction(workbook: Workbook, code_rome: str, code_ogr: str) -> EcartCorrection | None:
     """The beneficiary's correction of this item of this piste, or None."""
     code_rome = code_rome.strip().upper()
-    return next((c for c in workbook.ecarts if (c.code_rome, c.code_ogr) == (code_rome, code_ogr)), None)
+    return next((c for c in workbook.ecart_corrections if (c.code_rome, c.code_ogr) == (code_rome, code_ogr)), None)
 
 
 def correct(workbook: Workbook, code_rome: str, code_ogr: str, coverage: Coverage | str,
@@ -48,11 +48,11 @@ def correct(workbook: Workbook, code_rome: str, code_ogr: str, coverage: Coverag
     updated = _validated({"code_rome": code_rome, "code_ogr": code_ogr,
                           "coverage": _coverage(coverage), "acquis_id": acquis_id})
     current = correction(workbook, code_rome, code_ogr)
-    if current is None and len(workbook.ecarts) >= MAX_CORRECTIONS:
+    if current is None and len(workbook.ecart_corrections) >= MAX_CORRECTIONS:
         raise EcartError(TOO_MANY)
     if current is None:
-        return _with_ecarts(workbook, [*workbook.ecarts, updated])
-    return _with_ecarts(workbook, [updated if c is current else c for c in workbook.ecarts])
+        return _with_ecarts(workbook, [*workbook.ecart_corrections, updated])
+    return _with_ecarts(workbook, [updated if c is current else c for c in workbook.ecart_corrections])
 
 
 def reset_correction(workbook: Workbook, code_rome: str, code_ogr: str) -> Workbook:
@@ -60,7 +60,7 @@ def reset_correction(workbook: Workbook, code_rome: str, code_ogr: str) -> Workb
     current = correction(workbook, code_rome, code_ogr)
     if current is None:
         raise EcartError(NOT_CORRECTED)
-    return _with_ecarts(workbook, [c for c in workbook.ecarts if c is not current])
+    return _with_ecarts(workbook, [c for c in workbook.ecart_corrections if c is not current])
 
 
 def _coverage(value: Coverage | str) -> Coverage:
@@ -74,4 +74,4 @@ def _validated(fields: dict) -> EcartCorrection:
 def _with_ecarts(workbook: Workbook, ecarts: list[EcartCorrection]) -> Workbook:
     # Each correction is validated above, and at most 2 000 by construction: the copy needs
     # no second validation of the whole workbook.
-    return workbook.model_copy(update={"ecarts": ecarts})
+    return workbook.model_copy(update={"ecart_corrections": ecarts})

@@ -110,7 +110,7 @@ def test_correcting_an_item_saves_it_and_changes_the_figure(lea):
     at.segmented_control(key=f"wb:ecart:J1506:{DIAGNOSIS_OGR}").set_value(Coverage.COUVERT)
     run(at)
 
-    [fix] = store.load(dossier_id).workbook.ecarts
+    [fix] = store.load(dossier_id).workbook.ecart_corrections
     assert (fix.code_rome, fix.code_ogr, fix.coverage) == ("J1506", DIAGNOSIS_OGR, Coverage.COUVERT)
     assert figures(at)["Savoir-faire"] == "10 %"  # 2.5 / 25
     assert "Réaliser un diagnostic infirmier" not in " ".join(to_learn(at))
@@ -125,7 +125,7 @@ def test_coming_back_to_the_automatic_match_removes_the_correction(lea):
 
     click(at, "Revenir au calcul automatique")
 
-    assert store.load(dossier_id).workbook.ecarts == []
+    assert store.load(dossier_id).workbook.ecart_corrections == []
     assert figures(at)["Savoir-faire"] == "6 %"
     assert at.segmented_control(key=f"wb:ecart:J1506:{DIAGNOSIS_OGR}").value == Coverage.MANQUANT
 

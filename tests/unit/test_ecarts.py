@@ -6,12 +6,15 @@ from __future__ import annotations
 import json
 
 import pytest
+from pydantic import ValidationError
 
 from exports.json_io import WorkbookImportError, export_json, import_json
 from referentiel.repository import Fiche, FicheItem, Metier
 from scoring.ecarts import PARTIAL_SHARE, counts_text, ecarts, significant_words
 from workbook.ecarts import EcartError, correct, correction, reset_correction
-from workbook.model import Acquis, AcquisKind, Coverage, EcartCorrection, Workbook, new_workbook
+from workbook.migrations import load_workbook
+from workbook.model import (SCHEMA_VERSION, Acquis, AcquisKind, Coverage, EcartCorrection, Workbook,
+                            new_workbook)
 from workbook.pistes import keep_piste
 
 SF, SE, S = AcquisKind.SAVOIR_FAIRE, AcquisKind.SAVOIR_ETRE, AcquisKind.SAVOIR
@@ -275,8 +278,8 @@ def test_correcting_an_item_records_the_beneficiarys_verdict():
 
     after = correct(before, "J1506", "125324", "couvert")
 
-    assert before.ecarts == []
-    assert after.ecarts == [EcartCorrection(code_rome="J1506", code_ogr="125324", coverage=Coverage.COUVERT)]
+    assert before.ecart_corrections == []
+    assert after.ecart_corrections == [EcartCorrection(code_rome="J1506", code_ogr="125324", coverage=Coverage.COUVERT)]
 
 
 def test_correcting_an_item_again_replaces_the_first_correction():
@@ -284,7 +287,7 @@ def test_correcting_an_item_again_replaces_the_first_correction():
 
     workbook = correct(workbook, "j1506", "124377", Coverage.COUVERT, acquis_id="gestion")
 
-    assert [(c.coverage, c.acquis_id) for c in workbook.ecarts] == [(Coverage.COUVERT, "gestion")]
+    assert [(c.coverage, c.acquis_id) for c in workbook.ecart_corrections] == [(Coverage.COUVERT, "gestion")]
 
 
 def test_resetting_a_correction_returns_the_item_to_the_automatic_match():
@@ -294,7 +297,7 @@ def test_resetting_a_correction_returns_the_item_to_the_automatic_match():
     workbook = reset_correction(workbook, "J1506", "125324")
 
     assert correction(workbook, "J1506", "125324") is None
-    assert [c.code_ogr for c in workbook.ecarts] == ["116639"]
+    assert [c.code_ogr for c in workbook.ecart_corrections] == ["116639"]
 
 
 @pytest.mark.parametrize(("change", "message"), [
@@ -314,12 +317,49 @@ def test_corrections_travel_in_the_json_export():
     workbook = correct(nurse_workbook(acquis("Gestion", id="gestion")), "J1506", "124377", Coverage.PARTIEL,
                        acquis_id="gestion")
 
-    assert import_json(export_json(workbook)).ecarts == workbook.ecarts
+    assert import_json(export_json(workbook)).ecart_corrections == workbook.ecart_corrections
 
 
 def test_a_wrong_correction_in_an_imported_file_is_named_in_french():
     document = json.loads(export_json(nurse_workbook()))
-    document["workbook"]["ecarts"] = [{"code_rome": "J1506", "code_ogr": "1", "coverage": "acquis"}]
+    document["workbook"]["ecart_corrections"] = [{"code_rome": "J1506", "code_ogr": "1", "coverage": "acquis"}]
 
     with pytest.raises(WorkbookImportError, match="les corrections des écarts avec les pistes"):
         import_json(json.dumps(document).encode())
+
+
+# --- the corrections' field, renamed in format 5 ---------------------------------------------------
+
+OLD_CORRECTION = {"code_rome": "J1506", "code_ogr": "124377", "coverage": "partiel", "acquis_id": "gestion"}
+
+
+def format_4(document: dict) -> dict:
+    """`document` as format 4 wrote it: the corrections under their old name, `ecarts`."""
+    old = {key: value for key, value in document.items() if key != "ecart_corrections"}
+    return {**old, "schema_version": 4, "ecarts": [OLD_CORRECTION]}
+
+
+def test_a_stored_format_4_workbook_keeps_its_corrections_under_their_new_name():
+    document = format_4(nurse_workbook(acquis("Gestion", id="gestion")).model_dump(mode="json"))
+
+    workbook = load_workbook(document)
+
+    assert workbook.schema_version == SCHEMA_VERSION
+    assert workbook.ecart_corrections == [EcartCorrection.model_validate(OLD_CORRECTION)]
+
+
+def test_an_old_json_backup_keeps_its_corrections_under_their_new_name():
+    document = json.loads(export_json(nurse_workbook(acquis("Gestion", id="gestion"))))
+    document["workbook"] = format_4(document["workbook"])
+
+    workbook = import_json(json.dumps(document).encode())
+
+    assert [(c.code_ogr, c.coverage, c.acquis_id) for c in workbook.ecart_corrections] == [
+        ("124377", Coverage.PARTIEL, "gestion")]
+
+
+def test_a_format_5_document_still_using_the_old_name_is_refused():
+    document = nurse_workbook().model_dump(mode="json") | {"ecarts": []}
+
+    with pytest.raises(ValidationError, match="ecarts"):
+        load_workbook(document)
