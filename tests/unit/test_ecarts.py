@@ -10,8 +10,8 @@ from pydantic import ValidationError
 
 from exports.json_io import WorkbookImportError, export_json, import_json
 from referentiel.repository import Fiche, FicheItem, Metier
-from scoring.ecarts import PARTIAL_SHARE, counts_text, ecarts, significant_words
-from workbook.ecarts import EcartError, correct, correction, reset_correction
+from scoring.ecarts import PARTIAL_SHARE, ecarts, significant_words
+from workbook.ecarts import EcartError, correct, correction, counts_text, reset_correction
 from workbook.migrations import load_workbook
 from workbook.model import (SCHEMA_VERSION, Acquis, AcquisKind, Coverage, EcartCorrection, Workbook,
                             new_workbook)
@@ -91,22 +91,55 @@ def test_an_acquis_not_rated_yet_covers_the_item():
 
 
 @pytest.mark.parametrize(("label", "kind", "item", "expected"), [
-    # « realiser, infirmier » of « realiser, diagnostic, infirmier »: two thirds
-    ("Réaliser des soins infirmiers", SF, DIAGNOSIS, Coverage.PARTIEL),
-    # « soin » of « protocole, soin »: exactly half
-    ("Soins d’hygiène", S, PROTOCOLS, Coverage.PARTIEL),
-    # « rigueur » of « rigueur, precision » (« faire preuve de » is stock wording)
-    ("Rigueur", SE, RIGOUR, Coverage.PARTIEL),
-    # « appliquer » of « appliquer, protocole, soin »: a third
+    # « gestion, administratif » of « gestion, administratif, activit » (« assurer » is stock wording)
+    ("Gestion administrative", SF, ADMIN, Coverage.PARTIEL),
+    # « diagnostic, infirmi » and one more word: a longer label is still only partial
+    ("Diagnostic et soins infirmiers", SF, DIAGNOSIS, Coverage.PARTIEL),
+    # « soin » of « protocol, soin »: half, but one common word says little
+    ("Soins d’hygiène", S, PROTOCOLS, Coverage.MANQUANT),
+    # « appliqu » of « appliqu, protocol, soin »: a third
     ("Appliquer les consignes", SF, PROTOCOL, Coverage.MANQUANT),
     ("Conduire un poids lourd", SF, CARE, Coverage.MANQUANT),
-    # a longer label holding every word of the item is still only partial
+    # a longer label holding the item's only word is partial
     ("Pharmacologie clinique et toxicologie", S, PHARMA, Coverage.PARTIEL),
 ])
 def test_an_acquis_sharing_half_of_the_items_significant_words_partly_covers_it(label, kind, item, expected):
     gap = gap_of(ecarts(fiche(), [acquis(label, kind=kind)], []), item)
 
     assert gap.coverage == expected
+
+
+@pytest.mark.parametrize(("label", "kind", "item"), [
+    ("Patience", SE, LISTEN),
+    ("Empathique", SE, LISTEN),
+    ("Rigoureuse", SE, RIGOUR),
+    ("Précis et bienveillant", SE, RIGOUR),
+    ("Précis et bienveillant", SE, LISTEN),
+])
+def test_a_savoir_etre_in_the_beneficiarys_own_words_covers_the_rome_savoir_etre_it_names(label, kind, item):
+    gap = gap_of(ecarts(fiche(), [acquis(label, kind=kind, id="mesmots")], []), item)
+
+    assert (gap.coverage, gap.matched_acquis_id) == (Coverage.COUVERT, "mesmots")
+
+
+@pytest.mark.parametrize(("label", "kind", "item"), [
+    ("Patience", SE, RIGOUR),  # a word of another savoir-être
+    ("Patience", SF, LISTEN),  # own words stand for a savoir-être only as a savoir-être
+    ("Être patient avec les enfants", SF, TRUST),
+])
+def test_own_words_cover_nothing_else(label, kind, item):
+    assert gap_of(ecarts(fiche(), [acquis(label, kind=kind)], []), item).coverage == Coverage.MANQUANT
+
+
+@pytest.mark.parametrize(("label", "item"), [
+    ("Réalisation de soins infirmiers", CARE),  # réalisation = réaliser
+    ("Diagnostics infirmiers réalisés", DIAGNOSIS),  # plural, participle, any order
+    ("Soins infirmiers réalisés", CARE),
+    ("Soins infirmiers", CARE),  # « réaliser » is stock wording
+    ("Gérer l’administration d’activités", ADMIN),  # gérer = gestion, and « assurer » is stock wording
+])
+def test_forms_of_the_same_words_cover_the_item(label, item):
+    assert gap_of(ecarts(fiche(), [acquis(label)], []), item).coverage == Coverage.COUVERT
 
 
 def test_significant_words_drop_stop_words_and_a_final_s_or_x():
@@ -116,20 +149,20 @@ def test_significant_words_drop_stop_words_and_a_final_s_or_x():
 
 
 def test_the_best_acquis_is_kept_as_the_match():
-    partial = acquis("Réaliser des pansements", id="pansements")  # 1 of 3 words: not enough
-    words = acquis("Soins infirmiers", id="soinsinf")  # 2 of 3: partial
-    exact = acquis("Réaliser des soins infirmiers", maitrise=1, id="debutant")  # exact but beginner
+    partial = acquis("Gestion de la paie", id="gestionpaie")  # 1 of 3 words: not enough
+    words = acquis("Gestion administrative", id="gestionadm")  # 2 of 3: partial
+    exact = acquis("Gestion administrative d’une activité", maitrise=1, id="debutant")  # exact but beginner
 
-    gap = gap_of(ecarts(fiche(), [partial, words, exact], []), CARE)
+    gap = gap_of(ecarts(fiche(), [partial, words, exact], []), ADMIN)
 
     assert (gap.coverage, gap.matched_acquis_id) == (Coverage.PARTIEL, "debutant")
 
 
 def test_a_covering_acquis_wins_over_a_partial_one_listed_first():
-    report = ecarts(fiche(), [acquis("Soins infirmiers", id="soinsinf"),
-                              acquis("Réaliser des soins infirmiers", id="memetexte")], [])
+    report = ecarts(fiche(), [acquis("Gestion administrative", id="gestionadm"),
+                              acquis("Gérer l’administratif des activités", id="memetexte")], [])
 
-    assert gap_of(report, CARE).matched_acquis_id == "memetexte"
+    assert gap_of(report, ADMIN).matched_acquis_id == "memetexte"
 
 
 def test_an_empty_inventaire_leaves_every_item_missing():
@@ -191,18 +224,18 @@ def test_corrections_of_another_metier_or_of_an_item_no_longer_listed_are_ignore
 # --- figures ---------------------------------------------------------------------------------------
 
 def test_the_figure_per_kind_counts_a_partial_item_for_half():
-    mine = [acquis("Appliquer un protocole de soin"), acquis("Soins infirmiers")]
+    mine = [acquis("Appliquer un protocole de soin"), acquis("Gestion administrative")]
 
     coverage = ecarts(fiche(), mine, []).by_kind[SF]
 
-    # PROTOCOL covered, CARE partly (2 words of 3), DIAGNOSIS, ADMIN and TRUST missing
+    # PROTOCOL covered, ADMIN partly (2 words of 3), CARE, DIAGNOSIS and TRUST missing
     assert (coverage.total, coverage.couvert, coverage.partiel, coverage.manquant) == (5, 1, 1, 3)
     assert coverage.percent == pytest.approx(100 * (1 + 0.5 * 1) / 5)
 
 
 @pytest.mark.parametrize(("inventaire", "percent"), [
     ([], 0.0),
-    ([acquis("Rigueur", kind=SE)], 25.0),
+    ([acquis("Rigueur", kind=SE, maitrise=1)], 25.0),
     ([acquis("Rigueur et précision", kind=SE),
       acquis("Être à l’écoute, faire preuve d’empathie", kind=SE)], 100.0),
 ])
@@ -233,7 +266,7 @@ def test_counts_are_written_in_words_with_plurals():
 
 def test_what_is_left_to_learn_puts_core_items_first_then_missing_before_partial():
     mine = [acquis("Appliquer un protocole de soin"),  # PROTOCOL (core) covered: not to learn
-            acquis("Soins infirmiers"),  # CARE (core) partly covered, DIAGNOSIS (core) missing
+            acquis("Soins infirmiers", maitrise=1),  # CARE (core) partly covered, DIAGNOSIS (core) missing
             acquis("Gestion administrative"),  # ADMIN partly covered
             acquis("Pharmacologie", kind=S, maitrise=1)]  # PHARMA partly covered
 
@@ -247,7 +280,7 @@ def test_what_is_left_to_learn_puts_core_items_first_then_missing_before_partial
 
 
 def test_a_missing_core_item_comes_before_a_partial_core_item():
-    mine = [acquis("Soins infirmiers"), acquis("Diagnostic infirmier")]  # CARE and DIAGNOSIS partly
+    mine = [acquis("Soins infirmiers", maitrise=1), acquis("Diagnostic infirmier", maitrise=1)]  # partly
 
     report = ecarts(fiche(savoir_etre=(), savoirs=()), mine, [])
 
