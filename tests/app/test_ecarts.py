@@ -1,15 +1,20 @@
-"""« Mes écarts avec une piste » on the real ROME v4.60: figures per kind, what is left to learn,
-a correction saved and undone, and what the page says without piste or référentiel."""
+"""« Mes écarts avec une piste » on the real ROME v4.60: figures per kind, the summary, what is
+left to learn, a correction saved (the PDF then says what the page says) and undone, and what
+the page says without piste or référentiel."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime, timezone
 
 import pytest
 
+from exports.pdf_ecarts import EcartsSection
 from referentiel.repository import Referentiel
 from tests import rome
 from tests.app.helpers import Seed, click, open_link, plain, run, show_page, shown, shown_text
+from tests.pdf_text import section_text
+from workbook import ecarts
 from workbook.model import Acquis, AcquisKind, Coverage, Workbook
 from workbook.pistes import keep_piste
 from workbook.store import Store, forget_shared_stores
@@ -108,19 +113,37 @@ def test_what_is_left_to_learn_lists_missing_core_items_first(lea):
     assert "recherche en soins infirmiers" in lines[-1] and "en partie" in lines[-1]
 
 
-def test_correcting_an_item_saves_it_and_changes_the_figure(lea):
+def facts(report) -> list[str]:
+    """What the écarts say of a piste, from the one domain function: summary, figures, counts,
+    corrections, what is left to learn and each of its items."""
+    found = [ecarts.summary(report), ecarts.TO_LEARN.format(count=len(report.to_learn)),
+             ecarts.corrected_text(report)]
+    for coverage in report.by_kind.values():
+        found += [ecarts.KIND_TITLES[coverage.kind], ecarts.percent_text(coverage), ecarts.counts_text(coverage)]
+    return [plain(fact) for fact in found + [gap.item.libelle for gap in report.to_learn] if fact]
+
+
+def test_a_correction_is_saved_and_the_page_and_the_pdf_then_show_the_same_facts(lea):
     store, dossier_id, token, _first = lea
     at = show_page(open_link(token), PAGE)
 
     at.segmented_control(key=f"wb:ecart:J1506:{DIAGNOSIS_OGR}").set_value(Coverage.COUVERT)
     run(at)
 
-    [fix] = store.load(dossier_id).workbook.ecart_corrections
+    workbook = store.load(dossier_id).workbook
+    [fix] = workbook.ecart_corrections
     assert (fix.code_rome, fix.code_ogr, fix.coverage) == ("J1506", DIAGNOSIS_OGR, Coverage.COUVERT)
     assert figures(at)["Savoir-faire"] == "14 %"  # 3.5 / 25
     assert "Réaliser un diagnostic infirmier" not in " ".join(to_learn(at))
-    assert "corrigé par vous (calcul automatique : manquant)" in shown_text(at)
-    assert "Dont 1 élément corrigé par vous." in shown_text(at)
+    page = shown_text(at).replace("\\", "")  # without the Markdown escapes of the item labels
+    assert "corrigé par vous (calcul automatique : manquant)" in page
+    # The PDF section, from the same workbook and fiche, says the same: one computation.
+    fiche = Referentiel.load(store.engine).fiche("J1506")
+    expected = facts(ecarts.piste_ecarts(workbook, fiche))
+    pdf = section_text(EcartsSection(), workbook, datetime.now(timezone.utc), {"J1506": fiche})
+    assert len(expected) > 50 and "Dont 1 élément corrigé par vous." in expected
+    assert [fact for fact in expected if fact not in page] == []
+    assert [fact for fact in expected if fact not in pdf] == []
 
 
 def test_coming_back_to_the_automatic_match_removes_the_correction(lea):
