@@ -149,12 +149,13 @@ class Vocabulary:
         kept = [word for word in stems if word not in self._stock] or stems
         return frozenset(self._concepts.get(word, word) for word in kept)
 
-    def synonyms_of(self, text: str) -> list[str]:
-        """The concept of each word of `text` that has a derivation (« Gérer » → « gestion »),
-        in the text's order, when the text does not hold that concept already."""
-        concepts = {self._concepts.get(word) for word in self._stems(text)} - {None}
-        held = set(self._stems(text))
-        return [self._names[concept] for concept in dict.fromkeys(concepts) if concept not in held]
+    def rewritten(self, text: str) -> str | None:
+        """The text with each word that has a derivation written as its concept (« Gérer les
+        stocks » → « gestion les stocks »), for a second search; None when no word changes."""
+        words = normalise(text).split()
+        names = [self._names.get(self._concepts.get(stem(word), ""), word) for word in words]
+        changed = [name for name, word in zip(names, words) if normalise(name) != word]
+        return " ".join(names) if changed else None
 
     def savoir_etre(self, text: str) -> list[tuple[str, str]]:
         """(code OGR, ROME label) of the savoir-être professionnels the text names in its own

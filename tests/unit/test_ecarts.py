@@ -10,7 +10,9 @@ from pydantic import ValidationError
 
 from exports.json_io import WorkbookImportError, export_json, import_json
 from referentiel.repository import Fiche, FicheItem, Metier
+from domain.words import STOP_WORDS, normalise
 from scoring.ecarts import PARTIAL_SHARE, ecarts, significant_words
+from workbook.acquis import suggestions
 from workbook.ecarts import EcartError, correct, correction, counts_text, reset_correction
 from workbook.migrations import load_workbook
 from workbook.model import (SCHEMA_VERSION, Acquis, AcquisKind, Coverage, EcartCorrection, Workbook,
@@ -396,3 +398,36 @@ def test_a_format_5_document_still_using_the_old_name_is_refused():
 
     with pytest.raises(ValidationError, match="ecarts"):
         load_workbook(document)
+
+
+# --- suggestions of the inventaire, so that typed acquis carry the ROME's codes --------------------
+
+ROME_LABELS = {"300412": "Etre à l'écoute, faire preuve d'empathie", "100": "Gestion des stocks",
+               "101": "Gestion de la paie", "102": "Gérer un budget"}
+
+
+def fake_search(text: str) -> list[tuple[str, str]]:
+    """The labels where each typed word starts a word, stop words aside: the référentiel's
+    search in miniature."""
+    typed = [word for word in normalise(text).split() if word not in STOP_WORDS]
+    return [(label, code) for code, label in ROME_LABELS.items()
+            if all(any(word.startswith(w) for word in normalise(label).split()) for w in typed)]
+
+
+def test_a_savoir_etre_typed_in_own_words_suggests_the_rome_savoir_etre_first():
+    assert suggestions("Patience", SE, fake_search, 8) == [(ROME_LABELS["300412"], "300412")]
+    assert suggestions("Patience", SF, fake_search, 8) == []
+
+
+def test_the_derivations_of_the_typed_words_find_more_labels():
+    assert fake_search("Gérer les stocks") == []
+
+    assert suggestions("Gérer les stocks", SF, fake_search, 8) == [("Gestion des stocks", "100")]
+
+
+def test_suggestions_come_once_each_and_at_most_the_limit():
+    def twice(text: str) -> list[tuple[str, str]]:
+        return fake_search(text) * 2
+
+    assert suggestions("Gestion", SF, twice, 8) == [("Gestion des stocks", "100"), ("Gestion de la paie", "101")]
+    assert suggestions("Gestion", SF, twice, 1) == [("Gestion des stocks", "100")]

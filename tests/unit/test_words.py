@@ -48,9 +48,9 @@ def test_own_words_name_the_rome_savoir_etre(text, codes):
     assert [code for code, _ in vocabulary().savoir_etre(text)] == codes
 
 
-def test_synonyms_of_give_the_word_to_search_for():
-    assert vocabulary().synonyms_of("Gérer un budget") == ["gestion"]
-    assert vocabulary().synonyms_of("Gestion d’un budget") == []
+def test_a_text_is_rewritten_with_its_derivations_for_a_second_search():
+    assert vocabulary().rewritten("Gérer un budget") == "gestion un budget"
+    assert vocabulary().rewritten("Gestion d’un budget") is None
 
 
 def table(**changes) -> dict:
