@@ -38,9 +38,9 @@ def normalise(text: str) -> str:
     return _NOT_WORD.sub(" ", _ACCENTS.sub("", text)).strip()
 
 
-STOP_WORDS = frozenset(
-    "a afin au aux avec ce ces cet cette d dans de des du en entre et etre faire il l la le les "
-    "leur leurs lors ou par pour preuve qu que qui s sa sans se selon ses soi son sous sur un une y"
+STOP_WORDS = frozenset(  # French grammar words; the ROME's stock wording is in the table
+    "a afin au aux avec ce ces cet cette d dans de des du en entre et il l la le les "
+    "leur leurs lors ou par pour qu que qui s sa sans se selon ses soi son sous sur un une y"
     .split())
 # Endings removed from a normalised word, first match, again until none applies, as long as
 # MIN_STEM letters remain: « infirmières » → « infirmier » → « infirmi », « organisation » and
@@ -87,6 +87,12 @@ class Derivation(_Strict):
     @classmethod
     def _single_words(cls, value: list[str]) -> list[str]:
         return [_one_word(word) for word in value]
+
+    @model_validator(mode="after")
+    def _concept_is_one_of_the_words(self) -> Derivation:
+        if self.concept not in self.words:
+            raise ValueError(f"« {self.concept} » must be one of its words")
+        return self
 
 
 class SavoirEtreWords(_Strict):

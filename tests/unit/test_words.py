@@ -68,10 +68,11 @@ def test_a_valid_table_makes_a_vocabulary():
 
 @pytest.mark.parametrize(("changes", "message"), [
     ({"derivations": [{"concept": "gestion", "words": ["gestion", "gérer"]},
-                      {"concept": "direction", "words": ["diriger", "gérer"]}]}, "is in two entries"),
+                      {"concept": "diriger", "words": ["diriger", "gérer"]}]}, "is in two entries"),
     ({"savoir_etre": [{"code_ogr": "300412", "libelle": "x", "words": ["sang-froid"]}]}, "must be one word"),
     ({"savoir_etre": [{"code_ogr": "30a", "libelle": "x", "words": ["calme"]}]}, "pattern"),
     ({"stock_words": ["mettre en œuvre"]}, "must be one word"),
+    ({"derivations": [{"concept": "direction", "words": ["diriger", "dirigeant"]}]}, "must be one of its words"),
     ({"synonymes": []}, "Extra inputs"),
 ])
 def test_a_wrong_table_is_refused(changes, message):
