@@ -319,14 +319,16 @@ def suggestions(typed: str, kind: AcquisKind, search: Search, limit: int,
                 words: Vocabulary | None = None) -> list[Suggestion]:
     """The référentiel's items to offer for what the beneficiary is typing, `limit` at most:
     for a savoir-être, those the typed words name (« Patience » → « Etre à l'écoute, faire
-    preuve d'empathie »); then the search's hits for the text; then its hits for the text with
-    its derivations (« Gérer les stocks » finds « Gestion des stocks »). Taking one of them
-    gives the acquis the item's code OGR, so that the écarts find it in the fiches."""
+    preuve d'empathie »); then the search's hits for the text; then, when there is room left,
+    its hits for the text with its derivations (« Gérer les stocks » finds « Gestion des
+    stocks »). Taking one gives the acquis the item's code OGR, which the écarts find in the
+    fiches."""
     words = words or vocabulary()
     found = ([(label, code) for code, label in words.savoir_etre(typed)]
              if kind == AcquisKind.SAVOIR_ETRE else [])
     found += search(typed)
-    if (other := words.rewritten(typed)) is not None:
+    # A second search only when the first leaves room: each costs a few milliseconds per key.
+    if len(found) < limit and (other := words.rewritten(typed)) is not None:
         found += search(other)
     first_of_each = {}  # code → its first (label, code): the best placed
     for label, code in found:
