@@ -1,5 +1,6 @@
-"""Écarts with a piste: matching by code and by text, the partial rule, corrections, figures,
-the list of what is left to learn, and the operations on corrections."""
+"""Écarts with a piste: matching by code, by text and by the beneficiary's own words, the
+partial rule, corrections, figures, the list of what is left to learn, the operations on
+corrections, their field renamed in format 5, and the inventaire's suggestions."""
 
 from __future__ import annotations
 
