@@ -42,14 +42,14 @@ if not inventaire:
     st.page_link("pages/acquis.py", label="Mon inventaire des acquis", icon=":material/inventory_2:")
 report = piste_ecarts(opened.workbook, fiche)
 labels = {acquis.id: acquis.label for acquis in inventaire}
-st.caption(RULE)
-st.markdown(summary(report))
+st.markdown(summary(report))  # the verdict first, then the figures, then how they are made
 
 for column, coverage in zip(st.columns(len(report.by_kind)), report.by_kind.values()):
     column.metric(KIND_TITLES[coverage.kind], percent_text(coverage))
     column.caption(counts_text(coverage) if coverage.total else NO_ITEM)
 if corrected := corrected_text(report):
     st.caption(corrected)
+st.caption(RULE)
 
 
 def line(gap: ItemGap) -> str:
