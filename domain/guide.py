@@ -137,7 +137,7 @@ STEPS: tuple[Step, ...] = (
          pdf_section="pistes", json_fields=("pistes",)),
     Step(StepKey.ECARTS, "Mes écarts avec une piste", Phase.INVESTIGATION, _METIERS,
          (GuidePage("pages/ecarts.py", "Mes écarts avec une piste", ":material/compare_arrows:"),),
-         pdf_section="ecarts", json_fields=("ecarts",)),
+         pdf_section="ecarts", json_fields=("ecart_corrections",)),
     # Downloading the PDF, saving or restoring a backup handle the document: not work of the
     # bilan, so its time is journalled but not counted as guided work.
     Step(StepKey.CLASSEUR, "Mon classeur", None, "Mon classeur",

@@ -61,7 +61,7 @@ FIELD_NAMES: dict[tuple[str, ...], str] = {
     ("inventaire",): "l’inventaire des acquis",
     ("inventaire", "items"): "les acquis de l’inventaire",
     ("inventaire", "priorities"): "les acquis prioritaires",
-    ("ecarts",): "les corrections des écarts avec les pistes",
+    ("ecart_corrections",): "les corrections des écarts avec les pistes",
     ("valeurs",): "le questionnaire des valeurs professionnelles",
     ("valeurs", "answers"): "les réponses au questionnaire des valeurs professionnelles",
     ("valeurs", "bank_id"): "l’identifiant du questionnaire des valeurs professionnelles",

@@ -71,14 +71,16 @@ def add_area(kind: AcquisKind) -> None:
     else:
         st.caption(NO_PARCOURS)
     if typed.strip() and referentiel is not None:
-        hits = referentiel.search.search(typed, kinds={Kind(kind.value)}, limit=SUGGESTIONS)
+        hits = acquis.suggestions(typed, kind, lambda text: [
+            (hit.label, hit.code_ogr) for hit in referentiel.search.search(text, kinds={Kind(kind.value)},
+                                                                           limit=SUGGESTIONS)], SUGGESTIONS)
         if hits:
             st.caption("Intitulés proches dans le référentiel des métiers (ROME)\u00a0: "
                        "cliquez pour ajouter l’un d’eux, ou gardez vos mots.")
         row = st.container(horizontal=True)  # side by side, wrapping: eight fit on a screen
-        for hit in hits:
-            row.button(escape_markdown(hit.label), key=f"acquis:suggest:{kind}:{hit.code_ogr}",
-                       icon=":material/add:", on_click=add, args=(kind, (hit.label, hit.code_ogr)))
+        for label, code_ogr in hits:
+            row.button(escape_markdown(label), key=f"acquis:suggest:{kind}:{code_ogr}",
+                       icon=":material/add:", on_click=add, args=(kind, (label, code_ogr)))
     st.button("Ajouter tel quel", key=f"acquis:free:{kind}", disabled=not typed.strip(),
               type="primary", icon=":material/add:", on_click=add, args=(kind,))
 

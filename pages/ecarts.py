@@ -4,27 +4,19 @@ covers, what is left to learn, and my corrections of the automatic match."""
 import streamlit as st
 
 from domain.guide import StepKey
-from exports.french import french_percent
-from scoring.ecarts import ItemGap, counts_text, ecarts
+from scoring.ecarts import ItemGap
 from ui import session
 from ui.layout import escape_markdown
 from ui.referentiel import require_referentiel, ways_to_find_a_metier
 from workbook import ecarts as corrections
-from workbook.model import AcquisKind, Coverage
+from workbook.ecarts import (CORE, COVERAGE_WORDS, KIND_TITLES, NO_ITEM, NOTHING_LEFT, RULE, TO_LEARN,
+                             corrected_text, counts_text, percent_text, piste_ecarts, state_text, summary)
+from workbook.model import Coverage
 
 MODULE = StepKey.ECARTS
-KIND_TITLES = {AcquisKind.SAVOIR_FAIRE: "Savoir-faire", AcquisKind.SAVOIR_ETRE: "Savoir-être professionnels",
-               AcquisKind.SAVOIR: "Savoirs"}
-# An icon and words for each coverage: never colour alone.
+# An icon beside the words of each coverage: never colour alone.
 ICONS = {Coverage.COUVERT: ":material/check_circle:", Coverage.PARTIEL: ":material/contrast:",
          Coverage.MANQUANT: ":material/radio_button_unchecked:"}
-WORDS = {Coverage.COUVERT: "couvert", Coverage.PARTIEL: "en partie", Coverage.MANQUANT: "manquant"}
-CORE = "cœur de métier"
-RULE = ("Un élément de la fiche est **couvert** quand un acquis du même type de votre inventaire "
-        "vient du référentiel avec son code, ou porte le même intitulé ; **en partie** quand un "
-        "acquis reprend au moins la moitié de ses mots importants, ou quand vous vous êtes noté "
-        "maîtrise 1 ; sinon il est **manquant**. Le pourcentage compte un élément en partie "
-        "pour moitié. Vous pouvez corriger chaque élément : votre avis remplace le calcul.")
 
 opened = session.require_workbook()
 session.touch_activity(opened, MODULE)
@@ -49,13 +41,16 @@ if not inventaire:
     st.info("Votre inventaire des acquis est encore vide : tout apparaît comme manquant. "
             "Remplissez-le, puis revenez ici.")
     st.page_link("pages/acquis.py", label="Mon inventaire des acquis", icon=":material/inventory_2:")
-report = ecarts(fiche, inventaire, opened.workbook.ecarts)
+report = piste_ecarts(opened.workbook, fiche)
 labels = {acquis.id: acquis.label for acquis in inventaire}
-st.caption(RULE)
+st.markdown(summary(report))  # the verdict first, then the figures, then how they are made
 
 for column, coverage in zip(st.columns(len(report.by_kind)), report.by_kind.values()):
-    column.metric(KIND_TITLES[coverage.kind], french_percent(coverage.percent))
-    column.caption(counts_text(coverage) if coverage.total else "La fiche n’en cite aucun.")
+    column.metric(KIND_TITLES[coverage.kind], percent_text(coverage))
+    column.caption(counts_text(coverage) if coverage.total else NO_ITEM)
+if corrected := corrected_text(report):
+    st.caption(corrected)
+st.caption(RULE)
 
 
 def line(gap: ItemGap) -> str:
@@ -64,29 +59,28 @@ def line(gap: ItemGap) -> str:
 
 
 def listing(gaps: list[ItemGap]) -> str:
-    return "\n".join(f"- {line(gap)} · {gap.kind.value} · {WORDS[gap.coverage]}" for gap in gaps)
+    return "\n".join(f"- {line(gap)} · {gap.kind.value} · {state_text(gap)}" for gap in gaps)
 
 
-st.header(f"Ce qu’il me reste à apprendre ({len(report.to_learn)})")
+st.header(TO_LEARN.format(count=len(report.to_learn)))
 # Core items come first in `to_learn`; the others, often many, wait in an expander.
-core = [gap for gap in report.to_learn if gap.item.principal]
-others = report.to_learn[len(core):]
+core, others = report.core_to_learn, report.others_to_learn
 if core:
     st.markdown(listing(core))
 if others:
     with st.expander(f"Les autres éléments à apprendre ({len(others)})", expanded=not core):
         st.markdown(listing(others))
 if not report.to_learn:
-    st.success("Vos acquis couvrent tout ce que cite la fiche de ce métier.")
+    st.success(NOTHING_LEFT)
 
 
 def detail(gap: ItemGap) -> str:
     matched = labels.get(gap.matched_acquis_id or "")
-    text = WORDS[gap.coverage].capitalize()
+    text = state_text(gap).capitalize()
     if matched and gap.coverage != Coverage.MANQUANT:
         text += f", par votre acquis « {escape_markdown(matched)} »"
     if gap.corrected:
-        text += f" · corrigé par vous (calcul automatique : {WORDS[gap.automatic]})"
+        text += f" · corrigé par vous (calcul automatique\u00a0: {COVERAGE_WORDS[gap.automatic][0]})"
     return text
 
 
@@ -103,7 +97,7 @@ def item_row(gap: ItemGap) -> tuple[Coverage | None, bool]:
         text.caption(detail(gap))
         chosen = control.segmented_control(
             f"Mon avis sur « {escape_markdown(gap.item.libelle)} »", list(Coverage), key=key, required=True,
-            format_func=lambda c: f"{ICONS[c]} {WORDS[c]}", label_visibility="collapsed")
+            format_func=lambda c: f"{ICONS[c]} {COVERAGE_WORDS[c][0]}", label_visibility="collapsed")
         reset = gap.corrected and control.button("Revenir au calcul automatique", key=key + ":reset",
                                                   icon=":material/undo:")
     return (chosen if chosen is not None and chosen != gap.coverage else None), reset
@@ -115,7 +109,7 @@ for tab, kind in zip(st.tabs(list(KIND_TITLES.values())), KIND_TITLES):
     with tab:
         gaps = [gap for gap in report.items if gap.kind == kind]
         if not gaps:
-            st.write("La fiche de ce métier n’en cite aucun.")
+            st.write(NO_ITEM)
         for gap in gaps:
             chosen, reset = item_row(gap)
             if chosen is not None:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import math
 import secrets
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from domain.words import Vocabulary, vocabulary
 from referentiel.search import normalise
 from workbook.model import Acquis, AcquisKind, Workbook
 from workbook.validation import member, validated
@@ -132,8 +133,8 @@ def delete_acquis(workbook: Workbook, acquis_id: str) -> Workbook:
     items = [a for a in workbook.inventaire.items if a is not deleted]
     priorities = [i for i in workbook.inventaire.priorities if i != acquis_id]
     ecarts = [c.model_copy(update={"acquis_id": None}) if c.acquis_id == acquis_id else c
-              for c in workbook.ecarts]
-    return _with_items(workbook, items, priorities).model_copy(update={"ecarts": ecarts})
+              for c in workbook.ecart_corrections]
+    return _with_items(workbook, items, priorities).model_copy(update={"ecart_corrections": ecarts})
 
 
 # --- Hiérarchisation ---------------------------------------------------------------------------
@@ -305,3 +306,31 @@ def _with_items(workbook: Workbook, items: list[Acquis],
         "priorities": workbook.inventaire.priorities if priorities is None else priorities,
     })
     return workbook.model_copy(update={"inventaire": inventaire})
+
+
+# --- Suggestions from the référentiel while typing ---------------------------------------------
+
+# (ROME label, code OGR) of one item; a search gives them for a text, best first.
+Suggestion = tuple[str, str]
+Search = Callable[[str], Iterable[Suggestion]]
+
+
+def suggestions(typed: str, kind: AcquisKind, search: Search, limit: int,
+                words: Vocabulary | None = None) -> list[Suggestion]:
+    """The référentiel's items to offer for what the beneficiary is typing, `limit` at most:
+    for a savoir-être, those the typed words name (« Patience » → « Etre à l'écoute, faire
+    preuve d'empathie »); then the search's hits for the text; then, when there is room left,
+    its hits for the text with its derivations (« Gérer les stocks » finds « Gestion des
+    stocks »). Taking one gives the acquis the item's code OGR, which the écarts find in the
+    fiches."""
+    words = words or vocabulary()
+    found = ([(label, code) for code, label in words.savoir_etre(typed)]
+             if kind == AcquisKind.SAVOIR_ETRE else [])
+    found += search(typed)
+    # A second search only when the first leaves room: each costs a few milliseconds per key.
+    if len(found) < limit and (other := words.rewritten(typed)) is not None:
+        found += search(other)
+    first_of_each = {}  # code → its first (label, code): the best placed
+    for label, code in found:
+        first_of_each.setdefault(code, (label, code))
+    return list(first_of_each.values())[:limit]

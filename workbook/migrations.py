@@ -11,6 +11,17 @@ from typing import Any
 from workbook.model import SCHEMA_VERSION, Workbook
 
 Document = dict[str, Any]
+
+
+def _renamed(document: Document, old: str, new: str) -> Document:
+    """The document with field `old` under the name `new` (kept as it is when `old` is absent)."""
+    if old not in document:
+        return document
+    renamed = {key: value for key, value in document.items() if key != old}
+    renamed[new] = document[old]
+    return renamed
+
+
 MIGRATIONS: dict[int, Callable[[Document], Document]] = {
     # Format 2 added `pistes` (métiers kept from the ROME); a format-1 document has none yet.
     1: lambda document: {**document, "pistes": document.get("pistes", [])},
@@ -18,6 +29,8 @@ MIGRATIONS: dict[int, Callable[[Document], Document]] = {
     2: lambda document: document,
     # Format 4 added values, attentes, the roue de la vie and the reflexions: all start empty.
     3: lambda document: document,
+    # Format 5 named the écarts corrections after what they hold: `ecarts` → `ecart_corrections`.
+    4: lambda document: _renamed(document, "ecarts", "ecart_corrections"),
 }
 
 

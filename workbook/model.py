@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 NAME_MAX = 80  # a first or last name, in characters
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_MAX)]
@@ -273,7 +273,8 @@ class Workbook(_Strict):
     pistes: list[Piste] = Field(default_factory=list, max_length=100)
     parcours: Parcours = Field(default_factory=Parcours)
     inventaire: Inventaire = Field(default_factory=Inventaire)
-    ecarts: list[EcartCorrection] = Field(default_factory=list, max_length=2000)
+    # The beneficiary's verdicts on items of the pistes' fiches (« ecarts » before format 5).
+    ecart_corrections: list[EcartCorrection] = Field(default_factory=list, max_length=2000)
     valeurs: QuestionnaireAnswers | None = None
     valeurs_top: list[ItemId] = Field(default_factory=list, max_length=5)  # value ids, in order
     attentes: Attentes = Field(default_factory=Attentes)

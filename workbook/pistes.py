@@ -84,7 +84,8 @@ def drop_piste(workbook: Workbook, code_rome: str) -> Workbook:
     if dropped is None:
         raise PisteError(NOT_KEPT)
     kept = _with_pistes(workbook, [p for p in workbook.pistes if p is not dropped])
-    return kept.model_copy(update={"ecarts": [c for c in kept.ecarts if c.code_rome != dropped.code_rome]})
+    others = [c for c in kept.ecart_corrections if c.code_rome != dropped.code_rome]
+    return kept.model_copy(update={"ecart_corrections": others})
 
 
 def _status(value: PisteStatus | str) -> PisteStatus:

@@ -1,16 +1,21 @@
-"""« Mes écarts avec une piste » on the real ROME v4.60: figures per kind, what is left to learn,
-a correction saved and undone, and what the page says without piste or référentiel."""
+"""« Mes écarts avec une piste » on the real ROME v4.60: figures per kind, the summary, what is
+left to learn, a correction saved (the PDF then says what the page says) and undone, and what
+the page says without piste or référentiel."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime, timezone
 
 import pytest
 
+from exports.pdf_ecarts import EcartsSection
 from referentiel.repository import Referentiel
 from storage.store import Store, forget_shared_stores
 from tests import rome
 from tests.app.helpers import Seed, click, open_link, plain, run, show_page, shown, shown_text
+from tests.pdf_text import section_text
+from workbook import ecarts
 from workbook.model import Acquis, AcquisKind, Coverage, Workbook
 from workbook.pistes import keep_piste
 
@@ -42,9 +47,11 @@ def seeded(store: Store, change) -> tuple[int, str]:
     return dossier_id, seed.link(consultant, dossier_id)
 
 
-def nurse_with_two_acquis(store: Store):
+def nurse_with_three_acquis(store: Store):
     """Keep J1506; the inventaire holds its first savoir-faire (from the référentiel, with its
-    code OGR) and, in free text, two of the three words of « Réaliser des soins infirmiers »."""
+    code OGR) and, in the beneficiary's own words, « Soins infirmiers » (« Réaliser des soins
+    infirmiers » in the fiche, half of « Participer à des programmes de recherche en soins
+    infirmiers ») and the savoir-être « Patience » (« Etre à l'écoute, faire preuve d'empathie »)."""
     first = Referentiel.load(store.engine).fiche("J1506").savoir_faire[0]
 
     def change(workbook: Workbook) -> Workbook:
@@ -52,7 +59,8 @@ def nurse_with_two_acquis(store: Store):
         items = [Acquis(id="protocole", kind=AcquisKind.SAVOIR_FAIRE, label=first.libelle,
                         code_ogr=first.code_ogr, maitrise=3, envie=4),
                  Acquis(id="soinsinf", kind=AcquisKind.SAVOIR_FAIRE, label="Soins infirmiers",
-                        maitrise=4, envie=4)]
+                        maitrise=4, envie=4),
+                 Acquis(id="patience", kind=AcquisKind.SAVOIR_ETRE, label="Patience", maitrise=4, envie=4)]
         inventaire = workbook.inventaire.model_copy(update={"items": items})
         return workbook.model_copy(update={"inventaire": inventaire})
 
@@ -61,7 +69,7 @@ def nurse_with_two_acquis(store: Store):
 
 @pytest.fixture
 def lea(with_rome):
-    first, change = nurse_with_two_acquis(with_rome)
+    first, change = nurse_with_three_acquis(with_rome)
     dossier_id, token = seeded(with_rome, change)
     return with_rome, dossier_id, token, first
 
@@ -76,17 +84,19 @@ def to_learn(at) -> list[str]:
     return [plain(line[2:]) for listing in listings for line in listing.splitlines()]
 
 
-def test_the_figures_count_the_covered_and_the_partly_covered_savoir_faire(lea):
+def test_the_figures_count_the_covered_and_the_partly_covered_items(lea):
     _store, _dossier, token, _first = lea
 
     at = show_page(open_link(token), PAGE)
 
     assert not at.exception
-    # 25 savoir-faire: one covered (by its code), one in part (« soins, infirmiers »): 1.5 / 25.
-    assert figures(at) == {"Savoir-faire": "6 %", "Savoir-être professionnels": "0 %", "Savoirs": "0 %"}
+    # Savoir-faire: two covered (by code, by words), one in part: 2.5 / 25. Savoir-être: 1 / 4.
+    assert figures(at) == {"Savoir-faire": "10 %", "Savoir-être professionnels": "25 %", "Savoirs": "0 %"}
     text = shown_text(at)
-    assert "1 couvert, 1 en partie, 23 manquants sur 25" in text
-    assert "0 couvert, 0 en partie, 4 manquants sur 4" in text
+    assert "2 couverts, 1 en partie, 22 manquants sur 25" in text
+    assert "1 couvert, 0 en partie, 3 manquants sur 4" in text
+    assert ("3 de vos acquis couvrent 4 des 53 éléments de la fiche, dont 1 en partie. "
+            "À développer : 9 compétences clés (cœur de métier), puis 41 autres éléments.") in text
 
 
 def test_what_is_left_to_learn_lists_missing_core_items_first(lea):
@@ -95,26 +105,45 @@ def test_what_is_left_to_learn_lists_missing_core_items_first(lea):
 
     lines = to_learn(at)
 
-    assert any(plain(h.value) == "Ce qu’il me reste à apprendre (52)" for h in at.header)
-    assert len(lines) == 52
+    assert any(plain(h.value) == "Ce qu’il me reste à apprendre (50)" for h in at.header)
+    assert len(lines) == 50
     assert all("cœur de métier" in line and "manquant" in line for line in lines[:9])
-    assert CARE in lines[9] and "cœur de métier" in lines[9] and "en partie" in lines[9]
-    assert not any(first.libelle in line for line in lines)
-    assert "cœur de métier" not in " ".join(lines[10:])
+    assert "cœur de métier" not in " ".join(lines[9:])
+    assert not any(first.libelle in line or CARE in line for line in lines)
+    assert "recherche en soins infirmiers" in lines[-1] and "en partie" in lines[-1]
 
 
-def test_correcting_an_item_saves_it_and_changes_the_figure(lea):
+def facts(report) -> list[str]:
+    """What the écarts say of a piste, from the one domain function: summary, figures, counts,
+    corrections, what is left to learn and each of its items."""
+    found = [ecarts.summary(report), ecarts.TO_LEARN.format(count=len(report.to_learn)),
+             ecarts.corrected_text(report)]
+    for coverage in report.by_kind.values():
+        found += [ecarts.KIND_TITLES[coverage.kind], ecarts.percent_text(coverage), ecarts.counts_text(coverage)]
+    return [plain(fact) for fact in found + [gap.item.libelle for gap in report.to_learn] if fact]
+
+
+def test_a_correction_is_saved_and_the_page_and_the_pdf_then_show_the_same_facts(lea):
     store, dossier_id, token, _first = lea
     at = show_page(open_link(token), PAGE)
 
     at.segmented_control(key=f"wb:ecart:J1506:{DIAGNOSIS_OGR}").set_value(Coverage.COUVERT)
     run(at)
 
-    [fix] = store.load(dossier_id).workbook.ecarts
+    workbook = store.load(dossier_id).workbook
+    [fix] = workbook.ecart_corrections
     assert (fix.code_rome, fix.code_ogr, fix.coverage) == ("J1506", DIAGNOSIS_OGR, Coverage.COUVERT)
-    assert figures(at)["Savoir-faire"] == "10 %"  # 2.5 / 25
+    assert figures(at)["Savoir-faire"] == "14 %"  # 3.5 / 25
     assert "Réaliser un diagnostic infirmier" not in " ".join(to_learn(at))
-    assert "corrigé par vous (calcul automatique : manquant)" in shown_text(at)
+    page = shown_text(at).replace("\\", "")  # without the Markdown escapes of the item labels
+    assert "corrigé par vous (calcul automatique : manquant)" in page
+    # The PDF section, from the same workbook and fiche, says the same: one computation.
+    fiche = Referentiel.load(store.engine).fiche("J1506")
+    expected = facts(ecarts.piste_ecarts(workbook, fiche))
+    pdf = section_text(EcartsSection(), workbook, datetime.now(timezone.utc), {"J1506": fiche})
+    assert len(expected) > 50 and "Dont 1 élément corrigé par vous." in expected
+    assert [fact for fact in expected if fact not in page] == []
+    assert [fact for fact in expected if fact not in pdf] == []
 
 
 def test_coming_back_to_the_automatic_match_removes_the_correction(lea):
@@ -125,8 +154,8 @@ def test_coming_back_to_the_automatic_match_removes_the_correction(lea):
 
     click(at, "Revenir au calcul automatique")
 
-    assert store.load(dossier_id).workbook.ecarts == []
-    assert figures(at)["Savoir-faire"] == "6 %"
+    assert store.load(dossier_id).workbook.ecart_corrections == []
+    assert figures(at)["Savoir-faire"] == "10 %"
     assert at.segmented_control(key=f"wb:ecart:J1506:{DIAGNOSIS_OGR}").value == Coverage.MANQUANT
 
 

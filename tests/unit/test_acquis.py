@@ -233,7 +233,7 @@ def test_deleting_an_acquis_unlinks_the_ecarts_corrections_that_named_it_keeping
 
     workbook = delete_acquis(workbook, sell)
 
-    assert [(c.code_ogr, c.coverage.value, c.acquis_id) for c in workbook.ecarts] == [
+    assert [(c.code_ogr, c.coverage.value, c.acquis_id) for c in workbook.ecart_corrections] == [
         ("100", "couvert", None), ("200", "partiel", advise)]
 
 

@@ -1,17 +1,23 @@
-"""Écarts with a piste: matching by code and by text, the partial rule, corrections, figures,
-the list of what is left to learn, and the operations on corrections."""
+"""Écarts with a piste: matching by code, by text and by the beneficiary's own words, the
+partial rule, corrections, figures, the list of what is left to learn, the operations on
+corrections, their field renamed in format 5, and the inventaire's suggestions."""
 
 from __future__ import annotations
 
 import json
 
 import pytest
+from pydantic import ValidationError
 
 from exports.json_io import WorkbookImportError, export_json, import_json
 from referentiel.repository import Fiche, FicheItem, Metier
-from scoring.ecarts import PARTIAL_SHARE, counts_text, ecarts, significant_words
-from workbook.ecarts import EcartError, correct, correction, reset_correction
-from workbook.model import Acquis, AcquisKind, Coverage, EcartCorrection, Workbook, new_workbook
+from domain.words import STOP_WORDS, normalise
+from scoring.ecarts import PARTIAL_SHARE, ecarts, significant_words
+from workbook.acquis import suggestions
+from workbook.ecarts import EcartError, correct, correction, counts_text, reset_correction
+from workbook.migrations import load_workbook
+from workbook.model import (SCHEMA_VERSION, Acquis, AcquisKind, Coverage, EcartCorrection, Workbook,
+                            new_workbook)
 from workbook.pistes import keep_piste
 
 SF, SE, S = AcquisKind.SAVOIR_FAIRE, AcquisKind.SAVOIR_ETRE, AcquisKind.SAVOIR
@@ -88,22 +94,55 @@ def test_an_acquis_not_rated_yet_covers_the_item():
 
 
 @pytest.mark.parametrize(("label", "kind", "item", "expected"), [
-    # « realiser, infirmier » of « realiser, diagnostic, infirmier »: two thirds
-    ("Réaliser des soins infirmiers", SF, DIAGNOSIS, Coverage.PARTIEL),
-    # « soin » of « protocole, soin »: exactly half
-    ("Soins d’hygiène", S, PROTOCOLS, Coverage.PARTIEL),
-    # « rigueur » of « rigueur, precision » (« faire preuve de » is stock wording)
-    ("Rigueur", SE, RIGOUR, Coverage.PARTIEL),
-    # « appliquer » of « appliquer, protocole, soin »: a third
+    # « gestion, administratif » of « gestion, administratif, activit » (« assurer » is stock wording)
+    ("Gestion administrative", SF, ADMIN, Coverage.PARTIEL),
+    # « diagnostic, infirmi » and one more word: a longer label is still only partial
+    ("Diagnostic et soins infirmiers", SF, DIAGNOSIS, Coverage.PARTIEL),
+    # « soin » of « protocol, soin »: half, but one common word says little
+    ("Soins d’hygiène", S, PROTOCOLS, Coverage.MANQUANT),
+    # « appliqu » of « appliqu, protocol, soin »: a third
     ("Appliquer les consignes", SF, PROTOCOL, Coverage.MANQUANT),
     ("Conduire un poids lourd", SF, CARE, Coverage.MANQUANT),
-    # a longer label holding every word of the item is still only partial
+    # a longer label holding the item's only word is partial
     ("Pharmacologie clinique et toxicologie", S, PHARMA, Coverage.PARTIEL),
 ])
 def test_an_acquis_sharing_half_of_the_items_significant_words_partly_covers_it(label, kind, item, expected):
     gap = gap_of(ecarts(fiche(), [acquis(label, kind=kind)], []), item)
 
     assert gap.coverage == expected
+
+
+@pytest.mark.parametrize(("label", "kind", "item"), [
+    ("Patience", SE, LISTEN),
+    ("Empathique", SE, LISTEN),
+    ("Rigoureuse", SE, RIGOUR),
+    ("Précis et bienveillant", SE, RIGOUR),
+    ("Précis et bienveillant", SE, LISTEN),
+])
+def test_a_savoir_etre_in_the_beneficiarys_own_words_covers_the_rome_savoir_etre_it_names(label, kind, item):
+    gap = gap_of(ecarts(fiche(), [acquis(label, kind=kind, id="mesmots")], []), item)
+
+    assert (gap.coverage, gap.matched_acquis_id) == (Coverage.COUVERT, "mesmots")
+
+
+@pytest.mark.parametrize(("label", "kind", "item"), [
+    ("Patience", SE, RIGOUR),  # a word of another savoir-être
+    ("Patience", SF, LISTEN),  # own words stand for a savoir-être only as a savoir-être
+    ("Être patient avec les enfants", SF, TRUST),
+])
+def test_own_words_cover_nothing_else(label, kind, item):
+    assert gap_of(ecarts(fiche(), [acquis(label, kind=kind)], []), item).coverage == Coverage.MANQUANT
+
+
+@pytest.mark.parametrize(("label", "item"), [
+    ("Réalisation de soins infirmiers", CARE),  # réalisation = réaliser
+    ("Diagnostics infirmiers réalisés", DIAGNOSIS),  # plural, participle, any order
+    ("Soins infirmiers réalisés", CARE),
+    ("Soins infirmiers", CARE),  # « réaliser » is stock wording
+    ("Gérer l’administration d’activités", ADMIN),  # gérer = gestion, and « assurer » is stock wording
+])
+def test_forms_of_the_same_words_cover_the_item(label, item):
+    assert gap_of(ecarts(fiche(), [acquis(label)], []), item).coverage == Coverage.COUVERT
 
 
 def test_significant_words_drop_stop_words_and_a_final_s_or_x():
@@ -113,20 +152,20 @@ def test_significant_words_drop_stop_words_and_a_final_s_or_x():
 
 
 def test_the_best_acquis_is_kept_as_the_match():
-    partial = acquis("Réaliser des pansements", id="pansements")  # 1 of 3 words: not enough
-    words = acquis("Soins infirmiers", id="soinsinf")  # 2 of 3: partial
-    exact = acquis("Réaliser des soins infirmiers", maitrise=1, id="debutant")  # exact but beginner
+    partial = acquis("Gestion de la paie", id="gestionpaie")  # 1 of 3 words: not enough
+    words = acquis("Gestion administrative", id="gestionadm")  # 2 of 3: partial
+    exact = acquis("Gestion administrative d’une activité", maitrise=1, id="debutant")  # exact but beginner
 
-    gap = gap_of(ecarts(fiche(), [partial, words, exact], []), CARE)
+    gap = gap_of(ecarts(fiche(), [partial, words, exact], []), ADMIN)
 
     assert (gap.coverage, gap.matched_acquis_id) == (Coverage.PARTIEL, "debutant")
 
 
 def test_a_covering_acquis_wins_over_a_partial_one_listed_first():
-    report = ecarts(fiche(), [acquis("Soins infirmiers", id="soinsinf"),
-                              acquis("Réaliser des soins infirmiers", id="memetexte")], [])
+    report = ecarts(fiche(), [acquis("Gestion administrative", id="gestionadm"),
+                              acquis("Gérer l’administratif des activités", id="memetexte")], [])
 
-    assert gap_of(report, CARE).matched_acquis_id == "memetexte"
+    assert gap_of(report, ADMIN).matched_acquis_id == "memetexte"
 
 
 def test_an_empty_inventaire_leaves_every_item_missing():
@@ -188,18 +227,18 @@ def test_corrections_of_another_metier_or_of_an_item_no_longer_listed_are_ignore
 # --- figures ---------------------------------------------------------------------------------------
 
 def test_the_figure_per_kind_counts_a_partial_item_for_half():
-    mine = [acquis("Appliquer un protocole de soin"), acquis("Soins infirmiers")]
+    mine = [acquis("Appliquer un protocole de soin"), acquis("Gestion administrative")]
 
     coverage = ecarts(fiche(), mine, []).by_kind[SF]
 
-    # PROTOCOL covered, CARE partly (2 words of 3), DIAGNOSIS, ADMIN and TRUST missing
+    # PROTOCOL covered, ADMIN partly (2 words of 3), CARE, DIAGNOSIS and TRUST missing
     assert (coverage.total, coverage.couvert, coverage.partiel, coverage.manquant) == (5, 1, 1, 3)
     assert coverage.percent == pytest.approx(100 * (1 + 0.5 * 1) / 5)
 
 
 @pytest.mark.parametrize(("inventaire", "percent"), [
     ([], 0.0),
-    ([acquis("Rigueur", kind=SE)], 25.0),
+    ([acquis("Rigueur", kind=SE, maitrise=1)], 25.0),
     ([acquis("Rigueur et précision", kind=SE),
       acquis("Être à l’écoute, faire preuve d’empathie", kind=SE)], 100.0),
 ])
@@ -230,7 +269,7 @@ def test_counts_are_written_in_words_with_plurals():
 
 def test_what_is_left_to_learn_puts_core_items_first_then_missing_before_partial():
     mine = [acquis("Appliquer un protocole de soin"),  # PROTOCOL (core) covered: not to learn
-            acquis("Soins infirmiers"),  # CARE (core) partly covered, DIAGNOSIS (core) missing
+            acquis("Soins infirmiers", maitrise=1),  # CARE (core) partly covered, DIAGNOSIS (core) missing
             acquis("Gestion administrative"),  # ADMIN partly covered
             acquis("Pharmacologie", kind=S, maitrise=1)]  # PHARMA partly covered
 
@@ -244,7 +283,7 @@ def test_what_is_left_to_learn_puts_core_items_first_then_missing_before_partial
 
 
 def test_a_missing_core_item_comes_before_a_partial_core_item():
-    mine = [acquis("Soins infirmiers"), acquis("Diagnostic infirmier")]  # CARE and DIAGNOSIS partly
+    mine = [acquis("Soins infirmiers", maitrise=1), acquis("Diagnostic infirmier", maitrise=1)]  # partly
 
     report = ecarts(fiche(savoir_etre=(), savoirs=()), mine, [])
 
@@ -275,8 +314,8 @@ def test_correcting_an_item_records_the_beneficiarys_verdict():
 
     after = correct(before, "J1506", "125324", "couvert")
 
-    assert before.ecarts == []
-    assert after.ecarts == [EcartCorrection(code_rome="J1506", code_ogr="125324", coverage=Coverage.COUVERT)]
+    assert before.ecart_corrections == []
+    assert after.ecart_corrections == [EcartCorrection(code_rome="J1506", code_ogr="125324", coverage=Coverage.COUVERT)]
 
 
 def test_correcting_an_item_again_replaces_the_first_correction():
@@ -284,7 +323,7 @@ def test_correcting_an_item_again_replaces_the_first_correction():
 
     workbook = correct(workbook, "j1506", "124377", Coverage.COUVERT, acquis_id="gestion")
 
-    assert [(c.coverage, c.acquis_id) for c in workbook.ecarts] == [(Coverage.COUVERT, "gestion")]
+    assert [(c.coverage, c.acquis_id) for c in workbook.ecart_corrections] == [(Coverage.COUVERT, "gestion")]
 
 
 def test_resetting_a_correction_returns_the_item_to_the_automatic_match():
@@ -294,7 +333,7 @@ def test_resetting_a_correction_returns_the_item_to_the_automatic_match():
     workbook = reset_correction(workbook, "J1506", "125324")
 
     assert correction(workbook, "J1506", "125324") is None
-    assert [c.code_ogr for c in workbook.ecarts] == ["116639"]
+    assert [c.code_ogr for c in workbook.ecart_corrections] == ["116639"]
 
 
 @pytest.mark.parametrize(("change", "message"), [
@@ -314,12 +353,82 @@ def test_corrections_travel_in_the_json_export():
     workbook = correct(nurse_workbook(acquis("Gestion", id="gestion")), "J1506", "124377", Coverage.PARTIEL,
                        acquis_id="gestion")
 
-    assert import_json(export_json(workbook)).ecarts == workbook.ecarts
+    assert import_json(export_json(workbook)).ecart_corrections == workbook.ecart_corrections
 
 
 def test_a_wrong_correction_in_an_imported_file_is_named_in_french():
     document = json.loads(export_json(nurse_workbook()))
-    document["workbook"]["ecarts"] = [{"code_rome": "J1506", "code_ogr": "1", "coverage": "acquis"}]
+    document["workbook"]["ecart_corrections"] = [{"code_rome": "J1506", "code_ogr": "1", "coverage": "acquis"}]
 
     with pytest.raises(WorkbookImportError, match="les corrections des écarts avec les pistes"):
         import_json(json.dumps(document).encode())
+
+
+# --- the corrections' field, renamed in format 5 ---------------------------------------------------
+
+OLD_CORRECTION = {"code_rome": "J1506", "code_ogr": "124377", "coverage": "partiel", "acquis_id": "gestion"}
+
+
+def format_4(document: dict) -> dict:
+    """`document` as format 4 wrote it: the corrections under their old name, `ecarts`."""
+    old = {key: value for key, value in document.items() if key != "ecart_corrections"}
+    return {**old, "schema_version": 4, "ecarts": [OLD_CORRECTION]}
+
+
+def test_a_stored_format_4_workbook_keeps_its_corrections_under_their_new_name():
+    document = format_4(nurse_workbook(acquis("Gestion", id="gestion")).model_dump(mode="json"))
+
+    workbook = load_workbook(document)
+
+    assert workbook.schema_version == SCHEMA_VERSION
+    assert workbook.ecart_corrections == [EcartCorrection.model_validate(OLD_CORRECTION)]
+
+
+def test_an_old_json_backup_keeps_its_corrections_under_their_new_name():
+    document = json.loads(export_json(nurse_workbook(acquis("Gestion", id="gestion"))))
+    document["workbook"] = format_4(document["workbook"])
+
+    workbook = import_json(json.dumps(document).encode())
+
+    assert [(c.code_ogr, c.coverage, c.acquis_id) for c in workbook.ecart_corrections] == [
+        ("124377", Coverage.PARTIEL, "gestion")]
+
+
+def test_a_format_5_document_still_using_the_old_name_is_refused():
+    document = nurse_workbook().model_dump(mode="json") | {"ecarts": []}
+
+    with pytest.raises(ValidationError, match="ecarts"):
+        load_workbook(document)
+
+
+# --- suggestions of the inventaire, so that typed acquis carry the ROME's codes --------------------
+
+ROME_LABELS = {"300412": "Etre à l'écoute, faire preuve d'empathie", "100": "Gestion des stocks",
+               "101": "Gestion de la paie", "102": "Gérer un budget"}
+
+
+def fake_search(text: str) -> list[tuple[str, str]]:
+    """The labels where each typed word starts a word, stop words aside: the référentiel's
+    search in miniature."""
+    typed = [word for word in normalise(text).split() if word not in STOP_WORDS]
+    return [(label, code) for code, label in ROME_LABELS.items()
+            if all(any(word.startswith(w) for word in normalise(label).split()) for w in typed)]
+
+
+def test_a_savoir_etre_typed_in_own_words_suggests_the_rome_savoir_etre_first():
+    assert suggestions("Patience", SE, fake_search, 8) == [(ROME_LABELS["300412"], "300412")]
+    assert suggestions("Patience", SF, fake_search, 8) == []
+
+
+def test_the_derivations_of_the_typed_words_find_more_labels():
+    assert fake_search("Gérer les stocks") == []
+
+    assert suggestions("Gérer les stocks", SF, fake_search, 8) == [("Gestion des stocks", "100")]
+
+
+def test_suggestions_come_once_each_and_at_most_the_limit():
+    def twice(text: str) -> list[tuple[str, str]]:
+        return fake_search(text) * 2
+
+    assert suggestions("Gestion", SF, twice, 8) == [("Gestion des stocks", "100"), ("Gestion de la paie", "101")]
+    assert suggestions("Gestion", SF, twice, 1) == [("Gestion des stocks", "100")]

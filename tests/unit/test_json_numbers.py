@@ -6,7 +6,7 @@ import json
 import pytest
 
 from exports.json_io import MAX_NUMBER_CHARS, WorkbookImportError, export_json, import_json
-from workbook.model import new_workbook
+from workbook.model import SCHEMA_VERSION, new_workbook
 
 # A valid backup whose schema_version, first answer and exported_at are written as RAW.
 TEMPLATE = json.dumps({
@@ -73,7 +73,7 @@ def test_ordinary_numbers_still_reach_the_workbook_checks(raw):
         assert refusal(backup(version=raw)) == (
             "Donnée invalide pour le numéro de format : un nombre entier est attendu.")
     else:
-        assert import_json(backup(version=raw)).schema_version == 4
+        assert import_json(backup(version=raw)).schema_version == SCHEMA_VERSION  # upgraded from 4
 
 
 def test_a_number_json_itself_cannot_read_gets_the_json_message():

@@ -8,10 +8,12 @@ import pytest
 
 from exports.pdf_workbook import build_workbook_pdf
 from referentiel.repository import Fiche, FicheItem, Metier
-from tests.pdf_text import text_of
+from exports.pdf_ecarts import EcartsSection
+from exports.pdf_sections import build_context
+from tests.pdf_text import section_text, text_of
 from workbook.ecarts import correct
-from workbook.model import Acquis, AcquisKind, Coverage, Workbook, new_workbook
-from workbook.pistes import keep_piste
+from workbook.model import Acquis, AcquisKind, Coverage, PisteStatus, Workbook, new_workbook
+from workbook.pistes import keep_piste, update_piste
 
 GENERATED_AT = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)
 TITLE = "Mes écarts avec mes pistes"
@@ -59,25 +61,29 @@ def test_the_section_has_its_title_and_a_contents_entry(nurse_pdf):
 
 def test_each_kind_has_its_counts_and_coverage_figure(nurse_pdf):
     # Savoir-faire: protocole covered by code, environnement corrected to covered → 2 of 4: 50 %.
-    assert "Savoir-faire 2 0 2 4 50 %" in nurse_pdf
-    # Savoir-être: « rigueur » is half of « rigueur, précision » → partial: 50 %.
-    assert "Savoir-être 0 1 0 1 50 %" in nurse_pdf
+    assert "Savoir-faire 2 couverts, 0 en partie, 2 manquants sur 4 50 %" in nurse_pdf
+    # Savoir-être: « Rigueur » names « Faire preuve de rigueur et de précision »: covered.
+    assert "Savoir-être professionnels 1 couvert, 0 en partie, 0 manquant sur 1 100 %" in nurse_pdf
     # Savoirs: pharmacologie covered, protocoles de soins missing: 50 %.
-    assert "Savoirs 1 0 1 2 50 %" in nurse_pdf
+    assert "Savoirs 1 couvert, 0 en partie, 1 manquant sur 2 50 %" in nurse_pdf
+
+
+def test_a_short_summary_opens_each_piste(nurse_pdf):
+    assert ("3 de vos acquis couvrent (avec vos corrections) 4 des 7 éléments de la fiche. "
+            "À développer : 1 compétence clé (cœur de métier), puis 2 autres éléments.") in nurse_pdf
 
 
 def test_a_correction_is_mentioned(nurse_pdf):
-    assert "Dont 1 élément(s) corrigé(s) par vous." in nurse_pdf
+    assert "Dont 1 élément corrigé par vous." in nurse_pdf
 
 
 def test_what_is_left_to_learn_starts_with_the_core_items(nurse_pdf):
-    start = nurse_pdf.index("Ce qu’il me reste à apprendre (4)")
+    start = nurse_pdf.index("Ce qu’il me reste à apprendre (3)")
     listed = nurse_pdf[start:]
     order = [listed.index(label) for label in (
         "Réaliser un diagnostic infirmier (cœur de métier) savoir-faire manquant",
         "Créer une relation de confiance avec les patients savoir-faire manquant",
-        "Protocoles de soins savoir manquant",
-        "Faire preuve de rigueur et de précision savoir-être en partie")]
+        "Protocoles de soins savoir manquant")]
     assert order == sorted(order)
     assert "Appliquer un protocole de soin" not in listed.split("État", 1)[1]
 
@@ -104,3 +110,19 @@ def test_the_section_is_left_out_without_pistes_fiches_or_inventaire(wb, fiches)
     text = text_of(build_workbook_pdf(wb, generated_at=GENERATED_AT, fiches=fiches))
 
     assert TITLE not in text
+
+
+def test_an_ecartee_piste_has_no_gap_pages():
+    wb = update_piste(workbook(), "M1805", status=PisteStatus.ECARTEE)
+    fiches = {"J1506": NURSE_FICHE, "M1805": DEVELOPER_FICHE}
+
+    text = section_text(EcartsSection(), wb, GENERATED_AT, fiches)
+
+    assert "Infirmier / Infirmière en soins généraux (IDE) (J1506) 3 de vos acquis couvrent 3 des 7" in text
+    assert "Développer une application" not in text
+
+
+def test_without_a_piste_left_the_section_is_left_out():
+    wb = update_piste(workbook(), "J1506", status=PisteStatus.ECARTEE)
+
+    assert not EcartsSection().has_content(build_context(wb, GENERATED_AT, {"J1506": NURSE_FICHE}))
