@@ -26,7 +26,8 @@ from exports.pdf_reflexions import reflexion_sections
 from exports.pdf_roue import RoueSection
 from exports.pdf_valeurs import ValeursSection
 from questionnaires.loader import load_bank, load_texts
-from questionnaires.schema import Bank, Caveat, RiasecTexts
+from questionnaires.bank import Bank
+from questionnaires.riasec_texts import Caveat, RiasecTexts
 from scoring.matching import metier_match
 from scoring.riasec import HEXAGON_ORDER, RiasecResult, score_riasec
 from workbook.model import Piste, PisteStatus, QuestionnaireAnswers, Workbook

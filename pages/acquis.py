@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from domain.vocabulary import RATINGS
 from questionnaires.loader import load_texts
 from referentiel.search import Kind
 from ui import bounded_text, session
@@ -9,7 +10,7 @@ from ui.confirm import confirmed_button
 from ui.layout import escape_markdown
 from ui.referentiel import get_referentiel
 from workbook import acquis
-from workbook.acquis import RATINGS, AcquisError
+from workbook.acquis import AcquisError
 from workbook.model import Acquis, AcquisKind
 
 MODULE = "acquis"

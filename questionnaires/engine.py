@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from questionnaires.schema import Bank, groups
+from questionnaires.bank import Bank, groups
 from workbook.model import PageTimingRecord, QuestionnaireAnswers, utcnow
 
 

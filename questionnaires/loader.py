@@ -7,15 +7,13 @@ from typing import Literal, TypeVar, overload
 
 from pydantic import BaseModel, ValidationError
 
-from questionnaires.schema import (
-    AcquisTexts,
-    AttentesTexts,
-    Bank,
-    ReflexionsTexts,
-    RiasecTexts,
-    RoueTexts,
-    ValeursTexts,
-)
+from questionnaires.acquis_texts import AcquisTexts
+from questionnaires.attentes_texts import AttentesTexts
+from questionnaires.bank import Bank
+from questionnaires.reflexions_texts import ReflexionsTexts
+from questionnaires.riasec_texts import RiasecTexts
+from questionnaires.roue_texts import RoueTexts
+from questionnaires.valeurs_texts import ValeursTexts
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BANKS_DIR = PACKAGE_DIR / "banks"

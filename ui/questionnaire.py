@@ -12,7 +12,7 @@ import time
 import streamlit as st
 
 from questionnaires import engine
-from questionnaires.schema import Bank, groups
+from questionnaires.bank import Bank, groups
 from ui import session
 
 

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from questionnaires.engine import Progress
 from questionnaires.loader import load_texts
-from questionnaires.schema import RoueTexts, SpreadBand
+from questionnaires.roue_texts import RoueTexts, SpreadBand
 from scoring.life_wheel import SCALE_MAX, DomainMark, LifeWheelResult, score_life_wheel
 from workbook.model import LifeDomain, RoueDeLaVie, Workbook
 

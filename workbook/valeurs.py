@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from questionnaires.engine import Progress, progress as answers_progress
 from questionnaires.loader import load_bank
-from questionnaires.schema import Bank
+from questionnaires.bank import Bank
 from scoring.values import ValuesResult, score_values
 from workbook.model import QuestionnaireAnswers, Workbook
 

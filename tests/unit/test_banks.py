@@ -19,8 +19,10 @@ from questionnaires.loader import (
     read_bank,
     read_model,
 )
-from questionnaires.schema import Bank, Caveat, RiasecTexts, RiasecType, groups
-from questionnaires.schema import ValeursTexts
+from domain.vocabulary import RiasecType
+from questionnaires.bank import Bank, groups
+from questionnaires.riasec_texts import Caveat, RiasecTexts
+from questionnaires.valeurs_texts import ValeursTexts
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "bank_small.json"

@@ -15,7 +15,7 @@ from exports.pdf_doc import WorkbookPDF
 from exports.pdf_sections import SECTIONS
 from exports.pdf_workbook import build_workbook_pdf
 from questionnaires.loader import load_bank, load_texts
-from questionnaires.schema import Caveat
+from questionnaires.riasec_texts import Caveat
 from scoring.matching import metier_match
 from scoring.riasec import score_riasec
 from scripts.demo_data import every_module_filled
