@@ -25,8 +25,8 @@ from exports.pdf_parcours import ParcoursSection
 from exports.pdf_reflexions import reflexion_sections
 from exports.pdf_roue import RoueSection
 from exports.pdf_valeurs import ValeursSection
-from questionnaires.loader import load_bank, load_texts
 from questionnaires.bank import Bank
+from questionnaires.loader import bank_for, load_texts
 from questionnaires.riasec_texts import Caveat, RiasecTexts
 from scoring.matching import metier_match
 from scoring.riasec import HEXAGON_ORDER, RiasecResult, score_riasec
@@ -63,7 +63,7 @@ def interests_results(workbook: Workbook) -> InterestsResults | None:
     answers = workbook.interets
     if answers is None or not answers.answers:
         return None
-    bank = load_bank(INTERESTS_BANK)
+    bank = bank_for(INTERESTS_BANK, answers)
     item_types = {item.id: item.dimension for item in bank.items}
     # An answer to an item a later bank version dropped is kept in the workbook but not scored.
     known = {item_id: value for item_id, value in answers.answers.items() if item_id in item_types}

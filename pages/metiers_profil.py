@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from exports.french import french_integer
-from questionnaires.loader import load_bank
+from questionnaires.loader import bank_for
 from scoring.interests import profile_of
 from scoring.matching import rank_metiers
 from ui import session
@@ -21,7 +21,7 @@ referentiel = require_referentiel()
 
 st.title("Métiers pour mon profil")
 answers = opened.workbook.interets
-profile = profile_of(answers, load_bank(INTERETS_BANK))
+profile = profile_of(answers, bank_for(INTERETS_BANK, answers))
 if profile is None:
     st.info("Terminez d’abord le questionnaire « Mes centres d’intérêt » : les métiers seront "
             "classés selon votre profil. En attendant, vous pouvez parcourir les centres d’intérêt.")

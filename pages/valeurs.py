@@ -4,6 +4,6 @@ importance, each answer saved at once, on the same engine as the interests quest
 from ui.questionnaire import run_questionnaire
 from workbook import valeurs
 
-run_questionnaire(valeurs.bank(), field="valeurs", module="valeurs",
+run_questionnaire(valeurs.VALEURS_BANK, field="valeurs", module="valeurs",
                   results_page="pages/valeurs_resultats.py",
                   results_label="Voir mes valeurs professionnelles →", item_word="phrase")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from questionnaires.engine import Progress, progress
-from questionnaires.loader import load_bank
+from questionnaires.loader import bank_for
 from workbook import attentes, reflexions, roue, valeurs
 from workbook.model import AcquisKind, Phase, Workbook
 
@@ -35,7 +35,7 @@ def _plural(count: int, word: str) -> str:
 
 
 def _interets_progress(workbook: Workbook) -> Progress:
-    return progress(workbook.interets, load_bank(INTERETS_BANK))
+    return progress(workbook.interets, bank_for(INTERETS_BANK, workbook.interets))
 
 
 def _interets_summary(workbook: Workbook) -> str:
