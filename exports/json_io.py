@@ -41,7 +41,7 @@ UNKNOWN_VERSION = "Le numéro de format de ce classeur est inconnu."
 # Where a pydantic error points to, in words the beneficiary knows.
 FIELD_NAMES: dict[tuple[str, ...], str] = {
     ("schema_version",): "le numéro de format",
-    ("beneficiary",): "l’identité du bénéficiaire",
+    ("beneficiary",): "l’identité de la personne bénéficiaire",
     ("beneficiary", "first_name"): "le prénom",
     ("beneficiary", "last_name"): "le nom",
     ("beneficiary", "started_on"): "la date de début du bilan",

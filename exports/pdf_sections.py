@@ -89,7 +89,7 @@ class Section(Protocol):
 TIE_NOTE = ("Certains de vos types ont exactement le même score. L’ordre retenu ici en est un "
             "parmi d’autres ; les codes possibles sont : {codes}.")
 TIE_NOTE_MANY = ("Plusieurs de vos types ont exactement le même score : l’ordre de leurs lettres "
-                 "dans le code est un choix parmi {count} possibles. Parlez-en avec votre consultant.")
+                 "dans le code est un choix parmi {count} possibles. Parlez-en avec votre consultant ou consultante.")
 TIE_CODES_LISTED = 6  # beyond this, listing every possible code would hide the message
 # Caveats shown in the PDF, in this order, with the result flag that raises each of them.
 CAVEAT_FLAGS: tuple[tuple[Caveat, str], ...] = (

@@ -46,7 +46,7 @@ with st.container(border=True):
     if upcoming is None and not workbook.pistes:
         st.header("Prochaine étape : explorer des métiers")
         st.write("Parcourez les métiers proches de votre profil et gardez ceux qui vous "
-                 "intriguent comme pistes, pour en parler avec votre consultant.")
+                 "intriguent comme pistes, pour en parler avec votre consultant ou consultante.")
         st.page_link("pages/metiers_profil.py", label="Métiers pour mon profil",
                      icon=":material/travel_explore:")
     elif upcoming is None:

@@ -35,19 +35,19 @@ for module in view.modules:
         text=f"{module.title} : {module.summary} — {format_duration(module.time_spent)}",
     )
 
-st.header("Lien personnel du bénéficiaire")
+st.header("Lien personnel de la personne bénéficiaire")
 # A new link is shown once, never on a shared screen: it waits for presentation mode to end.
 new_link = None if presentation_on() else st.session_state.pop("new_link", None)
 if new_link:
     st.success(
         "Voici le nouveau lien. Il ne sera plus affiché\u00a0: transmettez-le maintenant "
-        "au bénéficiaire (il ouvre son classeur, et lui seul)."
+        "à la personne bénéficiaire (il ouvre son classeur, et seulement le sien)."
     )
     st.code(new_link, language=None)
 elif dossier.has_link:
     st.write(f"Un lien est actif depuis le {dossier.link_issued_at:%d/%m/%Y}.")
 else:
-    st.write("Aucun lien actif\u00a0: le bénéficiaire ne peut pas ouvrir son classeur.")
+    st.write("Aucun lien actif\u00a0: la personne bénéficiaire ne peut pas ouvrir son classeur.")
 
 
 def base_url() -> str:
@@ -81,7 +81,7 @@ def link_buttons() -> None:
         issue_link()
     if confirmed_button(
             "Révoquer le lien", key="link:revoke", where=revoke,
-            help="Le bénéficiaire est aussitôt déconnecté.",
+            help="La personne bénéficiaire est aussitôt déconnectée.",
             title="Révoquer le lien personnel\u00a0?",
             question=f"Le lien de {dossier.full_name} cessera aussitôt de fonctionner et ses "
                      "sessions ouvertes seront fermées. Pour lui rendre l’accès, il faudra créer "
@@ -147,11 +147,11 @@ def replaced_versions() -> None:
 
 replaced_versions()
 
-notes_box = private_block("Notes privées du consultant")
+notes_box = private_block("Notes privées du consultant ou de la consultante")
 if notes_box is not None:
     with notes_box:
         st.header(":material/lock: Mes notes privées")
-        st.caption("Visibles de vous seul : jamais dans le classeur du bénéficiaire, ni en mode présentation.")
+        st.caption("Visibles de vous seulement : jamais dans le classeur de la personne bénéficiaire, ni en mode présentation.")
         # Text and version are read together, for this dossier, each time the field is drawn
         # afresh: leaving the page drops the field's state but would keep a version of old.
         notes_key = f"{session.WIDGET_PREFIX}notes"

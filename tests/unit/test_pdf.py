@@ -71,7 +71,7 @@ def test_cover_shows_title_name_dates_and_the_confidentiality_notice(full_pdf):
     assert "Zoé L’Œillet-Müller" in cover
     assert "Bilan commencé le 1er mars 2026" in cover
     assert "Document établi le 25 novembre 2026" in cover
-    assert "Vous êtes le seul destinataire des résultats de ce bilan." in cover
+    assert "Vous êtes la seule personne destinataire des résultats de ce bilan." in cover
     assert "qu’avec votre accord" in cover
     assert "L6313-10-1" in cover
 
