@@ -114,6 +114,11 @@ def _read_version(bank_id: str, version: str) -> Bank:
     return bank
 
 
+def knows(bank_id: str, version: str) -> bool:
+    """Whether `version` of `bank_id` is on disk: a backup may hold answers to any version."""
+    return bool(_NAME.fullmatch(bank_id)) and (BANKS_DIR / bank_id).is_dir() and version in list_versions(bank_id)
+
+
 def bank_for(bank_id: str, answers: QuestionnaireAnswers | None) -> Bank:
     """The bank to show or score `answers` with: the version they were given on, or the latest
     version of `bank_id` for a questionnaire not started yet."""

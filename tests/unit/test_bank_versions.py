@@ -7,6 +7,7 @@ finished one is scored with them; only a new questionnaire starts on the latest 
 
 import pytest
 
+from exports.json_io import WorkbookImportError, export_json, import_json
 from questionnaires import engine
 from questionnaires.loader import BankError, bank_for, list_banks, list_versions, load_bank
 from scoring.interests import interests_results
@@ -109,3 +110,24 @@ def test_a_finished_first_version_is_scored_with_its_own_items():
     assert valeurs.values_result(values).complete
     workbook = workbook_with(valeurs=values)
     assert valeurs.progress(workbook).answered == 36
+
+
+def test_a_backup_keeps_the_version_of_its_answers():
+    workbook = workbook_with(interets=answered(INTERESTS, "1.0"), valeurs=answered(VALUES, "2.0"))
+    restored = import_json(export_json(workbook))
+    assert (restored.interets.bank_version, restored.valeurs.bank_version) == ("1.0", "2.0")
+
+
+@pytest.mark.parametrize("field, bank_id, version, shown", [
+    ("interets", INTERESTS, "9.9", "questionnaire d’intérêts dans une version que l’application ne connaît pas "
+                                   "(interets_riasec 9.9)"),
+    ("valeurs", INTERESTS, "1.0", "questionnaire des valeurs professionnelles dans une version que l’application "
+                                  "ne connaît pas (interets_riasec 1.0)"),
+])
+def test_a_backup_with_answers_to_an_unknown_bank_version_is_refused(field, bank_id, version, shown):
+    # Its answers could be neither shown nor scored: refused, in French, before anything changes.
+    answers = QuestionnaireAnswers(bank_id=bank_id, bank_version=version, answers={"int-r-01": 4})
+    backup = export_json(workbook_with(**{field: answers}))
+    with pytest.raises(WorkbookImportError) as refused:
+        import_json(backup)
+    assert shown in refused.value.message.replace("\u00a0", " ")
