@@ -14,8 +14,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from exports.french import french_integer
+from questionnaires.loader import knows
 from workbook.migrations import load_workbook
 from workbook.model import Workbook, utcnow
+from workbook.modules import INTERETS_BANK
+from workbook.valeurs import VALEURS_BANK
 
 FORMAT = "guide-bilan-classeur"
 MAX_MB = 2  # the restore uploader of « Mon classeur » shows and enforces the same limit
@@ -37,11 +40,13 @@ TOO_LARGE = "«\u00a0{token}\u00a0» est un nombre trop grand"
 TOO_LONG = "un nombre de {length} caractères est trop long ({limit} au plus)"
 EMPTY = "Le fichier est vide."
 UNKNOWN_VERSION = "Le numéro de format de ce classeur est inconnu."
+UNKNOWN_BANK = ("Ce classeur contient des réponses {what} dans une version que l’application ne connaît pas "
+                "({bank_id} {version})\u00a0: il ne peut pas être restauré.")
 
 # Where a pydantic error points to, in words the beneficiary knows.
 FIELD_NAMES: dict[tuple[str, ...], str] = {
     ("schema_version",): "le numéro de format",
-    ("beneficiary",): "l’identité du bénéficiaire",
+    ("beneficiary",): "l’identité de la personne bénéficiaire",
     ("beneficiary", "first_name"): "le prénom",
     ("beneficiary", "last_name"): "le nom",
     ("beneficiary", "started_on"): "la date de début du bilan",
@@ -100,6 +105,10 @@ PISTE_REASONS: dict[tuple[str, str], str] = {
 }
 # Questionnaire fields of the workbook whose `answers` are item id → 1..5.
 QUESTIONNAIRES = ("interets", "valeurs")
+# The bank each of them answers: answers are shown and scored with the version they were given
+# on, so a backup holding another bank or an unknown version is refused.
+QUESTIONNAIRE_BANKS = {"interets": (INTERETS_BANK, "au questionnaire d’intérêts"),
+                       "valeurs": (VALEURS_BANK, "au questionnaire des valeurs professionnelles")}
 
 # pydantic error type → French explanation ({…} filled from the error's ctx).
 ERROR_MESSAGES: dict[str, str] = {
@@ -171,12 +180,22 @@ def import_json(data: bytes) -> Workbook:
         path, number = refused
         raise WorkbookImportError(BAD_NUMBER.format(place=_place_in_file(path), reason=number.reason))
     try:
-        return load_workbook(document["workbook"])
+        workbook = load_workbook(document["workbook"])
     except ValidationError as error:
         raise WorkbookImportError(describe_validation_error(error)) from None
     except (KeyError, ValueError, TypeError):
         # upgrade() meets a schema_version it has no migration for (e.g. "abc" or 0).
         raise WorkbookImportError(UNKNOWN_VERSION) from None
+    _check_banks(workbook)
+    return workbook
+
+
+def _check_banks(workbook: Workbook) -> None:
+    for field, (bank_id, what) in QUESTIONNAIRE_BANKS.items():
+        answers = getattr(workbook, field)
+        if answers is not None and (answers.bank_id != bank_id or not knows(bank_id, answers.bank_version)):
+            raise WorkbookImportError(UNKNOWN_BANK.format(what=what, bank_id=answers.bank_id,
+                                                          version=answers.bank_version))
 
 
 class _RefusedNumber:

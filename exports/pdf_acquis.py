@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from fpdf.enums import XPos, YPos
 
 from exports.pdf_doc import ACCENT, FONT, INK, MUTED, RULE, WHITE, WorkbookPDF
+from questionnaires.acquis_texts import AcquisTexts, RatingTexts
 from questionnaires.loader import load_texts
-from questionnaires.schema import AcquisTexts, RatingTexts
 from workbook.acquis import (
     KIND_PLURALS,
     QUADRANT_RULES,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from exports.pdf_doc import WorkbookPDF
-from questionnaires.schema import ReflexionField, ReflexionPageId
+from questionnaires.reflexions_texts import ReflexionField, ReflexionPageId
 from workbook import reflexions
 from workbook.model import Workbook
 

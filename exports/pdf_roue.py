@@ -18,7 +18,7 @@ from workbook import roue
 if TYPE_CHECKING:  # only for annotations: exports.pdf_sections imports the section classes
     from exports.pdf_sections import SectionContext
 
-INTRO = ("Votre satisfaction, de 0 (pas du tout satisfait) à 10 (pleinement satisfait), dans "
+INTRO = ("Votre satisfaction, de 0 (pas du tout satisfait ou satisfaite) à 10 (pleinement satisfait ou satisfaite), dans "
          "chacun des grands domaines de votre vie, et l’importance que vous leur donnez.")
 NO_WHEEL = "La roue se dessine à partir de trois domaines notés."
 NO_NOTES = "Pas encore de réponse."

@@ -26,8 +26,9 @@ from exports.pdf_parcours import ParcoursSection
 from exports.pdf_reflexions import reflexion_sections
 from exports.pdf_roue import RoueSection
 from exports.pdf_valeurs import ValeursSection
-from questionnaires.loader import load_bank, load_texts
-from questionnaires.schema import Bank, Caveat, RiasecTexts
+from questionnaires.bank import Bank
+from questionnaires.loader import bank_for, load_texts
+from questionnaires.riasec_texts import Caveat, RiasecTexts
 from scoring.hexagon import dashed_code
 from scoring.matching import PROXIMITY_MEANING
 from scoring.riasec import HEXAGON_ORDER, RiasecResult, score_riasec
@@ -65,7 +66,7 @@ def interests_results(workbook: Workbook) -> InterestsResults | None:
     answers = workbook.interets
     if answers is None or not answers.answers:
         return None
-    bank = load_bank(INTERESTS_BANK)
+    bank = bank_for(INTERESTS_BANK, answers)
     item_types = {item.id: item.dimension for item in bank.items}
     # An answer to an item a later bank version dropped is kept in the workbook but not scored.
     known = {item_id: value for item_id, value in answers.answers.items() if item_id in item_types}
@@ -91,7 +92,7 @@ class Section(Protocol):
 TIE_NOTE = ("Certains de vos types ont exactement le même score. L’ordre retenu ici en est un "
             "parmi d’autres ; les codes possibles sont : {codes}.")
 TIE_NOTE_MANY = ("Plusieurs de vos types ont exactement le même score : l’ordre de leurs lettres "
-                 "dans le code est un choix parmi {count} possibles. Parlez-en avec votre consultant.")
+                 "dans le code est un choix parmi {count} possibles. Parlez-en avec votre consultant ou consultante.")
 TIE_CODES_LISTED = 6  # beyond this, listing every possible code would hide the message
 # Caveats shown in the PDF, in this order, with the result flag that raises each of them.
 CAVEAT_FLAGS: tuple[tuple[Caveat, str], ...] = (

@@ -47,7 +47,7 @@ class ValeursSection:
 
     def render(self, pdf: WorkbookPDF, ctx: SectionContext) -> None:
         texts = load_texts("valeurs")
-        bank = valeurs.bank()
+        bank = valeurs.bank(ctx.workbook.valeurs)
         result = valeurs.values_result(ctx.workbook.valeurs, bank)
         pdf.paragraph(texts.results_intro)
         pdf.key_values(self._facts(ctx))
@@ -61,7 +61,8 @@ class ValeursSection:
 
     @staticmethod
     def _facts(ctx: SectionContext) -> list[tuple[str, str]]:
-        bank, answers = valeurs.bank(), ctx.workbook.valeurs
+        answers = ctx.workbook.valeurs
+        bank = valeurs.bank(answers)
         if answers is None:
             return [("Questionnaire", f"{bank.title} (pas encore commencé)")]
         answered = sum(1 for item in bank.items if item.id in answers.answers)

@@ -23,13 +23,13 @@ DOCUMENT_TITLE = "Mon classeur de bilan de compétences"
 # Code du travail, art. L6313-10-1 and R6313-7: the results belong to the beneficiary alone.
 CONFIDENTIALITY_TITLE = "Confidentialité"
 CONFIDENTIALITY = (
-    "Vous êtes le seul destinataire des résultats de ce bilan. Ils ne peuvent être communiqués "
+    "Vous êtes la seule personne destinataire des résultats de ce bilan. Ils ne peuvent être communiqués "
     "à un tiers, y compris votre employeur, qu’avec votre accord. Ce document vous appartient : "
     "c’est vous qui décidez de le garder pour vous ou de le partager "
     "(Code du travail, articles L6313-10-1 et R6313-7)."
 )
 COVER_INTRO = ("Ce classeur rassemble les résultats des étapes de votre bilan que vous avez "
-               "menées dans Guide bilan. Il sert de support à vos échanges avec votre consultant.")
+               "menées dans Guide bilan. Il sert de support à vos échanges avec votre consultant ou consultante.")
 CONTENTS_TITLE = "Sommaire"
 NO_SECTION = ("Aucun module n’est encore terminé. Les résultats de chaque module apparaîtront "
               "dans ce classeur dès que vous y aurez répondu.")

@@ -33,7 +33,7 @@ with st.container(border=True):
     if upcoming is None and not workbook.pistes:
         st.header("Prochaine étape : explorer des métiers")
         st.write("Parcourez les métiers proches de votre profil et gardez ceux qui vous "
-                 "intriguent comme pistes, pour en parler avec votre consultant.")
+                 "intriguent comme pistes, pour en parler avec votre consultant ou consultante.")
         page_link(StepKey.METIERS)
     elif upcoming is None:
         st.header(":material/check_circle: Tout ce qui est proposé pour l’instant est fait")

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from domain.guide import StepKey
+from domain.vocabulary import RATINGS
 from questionnaires.loader import load_texts
 from referentiel.search import Kind
 from ui import bounded_text, session
@@ -10,7 +11,7 @@ from ui.confirm import removal_button
 from ui.layout import escape_markdown
 from ui.referentiel import get_referentiel
 from workbook import acquis
-from workbook.acquis import RATINGS, AcquisError
+from workbook.acquis import AcquisError
 from workbook.model import Acquis, AcquisKind
 
 MODULE = StepKey.ACQUIS

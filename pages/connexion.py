@@ -17,7 +17,7 @@ st.info(
     "ou consultante vous a donné : il vous mène directement à votre classeur."
 )
 
-st.header("Connexion consultant")
+st.header("Connexion consultant ou consultante")
 with st.form("login"):
     email = bounded_text.text_input("Adresse e-mail", EMAIL_MAX, autocomplete="username",
                                     unsaved="la connexion attend que vous l’ayez corrigé")

@@ -34,19 +34,19 @@ for module in view.modules:
 for other in view.others:  # no progress to show: the time alone
     st.caption(other.line())
 
-st.header("Lien personnel du bénéficiaire")
+st.header("Lien personnel de la personne bénéficiaire")
 # A new link is shown once, never on a shared screen: it waits for presentation mode to end.
 new_link = None if presentation_on() else st.session_state.pop("new_link", None)
 if new_link:
     st.success(
         "Voici le nouveau lien. Il ne sera plus affiché\u00a0: transmettez-le maintenant "
-        "au bénéficiaire (il ouvre son classeur, et lui seul)."
+        "à la personne bénéficiaire (il ouvre son classeur, et seulement le sien)."
     )
     st.code(new_link, language=None)
 elif dossier.has_link:
     st.write(f"Un lien est actif depuis le {dossier.link_issued_at:%d/%m/%Y}.")
 else:
-    st.write("Aucun lien actif\u00a0: le bénéficiaire ne peut pas ouvrir son classeur.")
+    st.write("Aucun lien actif\u00a0: la personne bénéficiaire ne peut pas ouvrir son classeur.")
 
 
 def base_url() -> str:
@@ -80,7 +80,7 @@ def link_buttons() -> None:
         issue_link()
     if confirmed_button(
             "Révoquer le lien", key="link:revoke", where=revoke,
-            help="Le bénéficiaire est aussitôt déconnecté.",
+            help="La personne bénéficiaire est aussitôt déconnectée.",
             title="Révoquer le lien personnel\u00a0?",
             question=f"Le lien de {dossier.full_name} cessera aussitôt de fonctionner et ses "
                      "sessions ouvertes seront fermées. Pour lui rendre l’accès, il faudra créer "

@@ -49,7 +49,7 @@ else:
     choice = st.selectbox(
         "Ouvrir le dossier de", options=[d.id for d in dossiers],
         format_func=lambda i: next(d.full_name for d in dossiers if d.id == i),
-        index=None, placeholder="Choisissez un bénéficiaire",
+        index=None, placeholder="Choisissez une personne bénéficiaire",
     )
     if st.button("Ouvrir le dossier", type="primary", disabled=choice is None):
         session.select_dossier(choice)

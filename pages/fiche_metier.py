@@ -3,7 +3,7 @@
 import streamlit as st
 
 from domain.guide import StepKey
-from questionnaires.loader import load_bank, load_texts
+from questionnaires.loader import bank_for, load_texts
 from scoring.interests import profile_of
 from scoring.hexagon import dashed_code
 from scoring.matching import metier_match
@@ -32,7 +32,7 @@ letters = " – ".join(f"{letter} {texts.letters[letter].label}" for letter in m
 st.write(f"**Code ROME** {metier.code_rome} · **Code RIASEC** {dashed_code(metier.riasec_code)} "
          f"({letters}) · {metier.grand_domaine} › {metier.domaine}")
 
-profile = profile_of(opened.workbook.interets, load_bank(INTERETS_BANK))
+profile = profile_of(opened.workbook.interets, bank_for(INTERETS_BANK, opened.workbook.interets))
 if profile is not None:
     match = metier_match(profile, metier.riasec_majeur, metier.riasec_mineur)
     st.info(f"Proximité avec votre profil ({dashed_code(profile.code)})\u00a0: "

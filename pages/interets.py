@@ -1,10 +1,9 @@
 """Interests questionnaire (RIASEC): short groups of activities, each answer saved at once."""
 
 from domain.guide import StepKey
-from questionnaires.loader import load_bank
 from ui.questionnaire import run_questionnaire
 from workbook.modules import INTERETS_BANK
 
-run_questionnaire(load_bank(INTERETS_BANK), field="interets", module=StepKey.INTERETS,
+run_questionnaire(INTERETS_BANK, field="interets", module=StepKey.INTERETS,
                   results_page="pages/interets_resultats.py",
                   results_label="Voir mon profil d’intérêts →", item_word="activité")

@@ -3,13 +3,12 @@
 import streamlit as st
 
 from domain.guide import StepKey
-from questionnaires.loader import load_bank, load_texts
+from questionnaires.loader import bank_for, load_texts
 from scoring.interests import interests_results
 from ui import charts, session
 from ui.layout import chart_height, presentation_on, private_block
 from workbook.modules import INTERETS_BANK
 
-bank = load_bank(INTERETS_BANK)
 texts = load_texts("riasec")
 opened = session.require_workbook()
 session.touch_activity(opened, StepKey.INTERETS)
@@ -21,7 +20,7 @@ if answers is None or not answers.answers:
     st.page_link("pages/interets.py", label="Commencer le questionnaire", icon=":material/extension:")
     st.stop()
 
-results = interests_results(answers, bank)
+results = interests_results(answers, bank_for(INTERETS_BANK, answers))
 riasec = results.riasec
 st.write(texts.results_intro)
 
@@ -73,6 +72,6 @@ if not opened.by_beneficiary and results.quality.reasons:
     box = private_block("Qualité des réponses")
     if box is not None:
         with box:
-            st.header(":material/lock: Qualité des réponses (pour le consultant)")
+            st.header(":material/lock: Qualité des réponses (pour le consultant ou la consultante)")
             for reason in results.quality.reasons:
                 st.write(f"- {reason}")

@@ -5,7 +5,7 @@ import streamlit as st
 
 from domain.guide import StepKey
 from exports.french import french_integer
-from questionnaires.loader import load_bank
+from questionnaires.loader import bank_for
 from referentiel.selection import domaines_of, metier_lines, metiers_by_domain, metiers_of_centre
 from scoring.hexagon import dashed_code
 from scoring.interests import profile_of
@@ -37,7 +37,7 @@ referentiel = require_referentiel()
 
 st.title("Métiers pour mon profil")
 answers = opened.workbook.interets
-profile = profile_of(answers, load_bank(INTERETS_BANK))
+profile = profile_of(answers, bank_for(INTERETS_BANK, answers))
 if profile is None:
     st.info("Terminez d’abord le questionnaire « Mes centres d’intérêt » : les métiers seront "
             "classés selon votre profil. En attendant, vous pouvez parcourir les centres d’intérêt.")

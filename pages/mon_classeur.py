@@ -20,10 +20,10 @@ session.touch_activity(opened, StepKey.CLASSEUR)
 st.title("Mon classeur")
 st.write(
     "Téléchargez votre classeur personnel au format PDF : il rassemble vos résultats, "
-    "module par module, et servira à préparer la synthèse de votre bilan avec votre consultant."
+    "module par module, et servira à préparer la synthèse de votre bilan avec votre consultant ou consultante."
 )
 st.info(
-    "Vous êtes le seul destinataire des résultats de votre bilan : rien n’est transmis "
+    "Vous êtes la seule personne destinataire des résultats de votre bilan : rien n’est transmis "
     "à qui que ce soit sans votre accord."
 )
 # Links to the server's download addresses: the file is prepared when it is asked for.

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from domain.guide import StepKey
-from questionnaires.loader import load_bank
+from questionnaires.loader import bank_for
 from scoring.interests import profile_of
 from scoring.hexagon import dashed_code
 from ui import bounded_text, session
@@ -27,7 +27,7 @@ if not kept:
     st.stop()
 
 answers = opened.workbook.interets
-profile = profile_of(answers, load_bank(INTERETS_BANK))
+profile = profile_of(answers, bank_for(INTERETS_BANK, answers))
 # The pistes are checked against « Mes attentes » only when something is refused.
 referentiel = get_referentiel() if attentes.refused(opened.workbook) else None
 st.write("Chaque changement est enregistré dès que vous quittez le champ.")

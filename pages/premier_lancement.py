@@ -9,7 +9,7 @@ from ui import bounded_text, session
 st.title("Bienvenue dans le Guide bilan")
 st.write(
     "Aucun compte n’existe encore. Créez le compte de la première personne "
-    "administratrice : elle pourra ensuite créer les comptes des consultants."
+    "administratrice : elle pourra ensuite créer les comptes des consultants et consultantes."
 )
 
 with st.form("first_admin"):

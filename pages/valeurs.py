@@ -5,6 +5,6 @@ from domain.guide import StepKey
 from ui.questionnaire import run_questionnaire
 from workbook import valeurs
 
-run_questionnaire(valeurs.bank(), field="valeurs", module=StepKey.VALEURS,
+run_questionnaire(valeurs.VALEURS_BANK, field="valeurs", module=StepKey.VALEURS,
                   results_page="pages/valeurs_resultats.py",
                   results_label="Voir mes valeurs professionnelles →", item_word="phrase")

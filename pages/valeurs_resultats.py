@@ -13,9 +13,9 @@ from workbook.valeurs import CHOSEN_NOTE, TOP_SIZE, ValeursError
 
 MODULE = StepKey.VALEURS
 QUESTIONNAIRE = "pages/valeurs.py"
-bank = valeurs.bank()
 texts = load_texts("valeurs")
 opened = session.require_workbook()
+bank = valeurs.bank(opened.workbook.valeurs)
 session.touch_activity(opened, MODULE)
 
 

@@ -1,6 +1,6 @@
 """The questionnaire engine: one set of pure functions for every item bank.
 
-A bank (questionnaires/schema.Bank) gives the items, scale and groups; the beneficiary's
+A bank (questionnaires.bank.Bank) gives the items, scale and groups; the beneficiary's
 answers live in the workbook as `QuestionnaireAnswers`. Every function returns a new state.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from questionnaires.schema import Bank, groups
+from questionnaires.bank import Bank, groups
 from workbook.model import PageTimingRecord, QuestionnaireAnswers, utcnow
 
 
@@ -38,6 +38,9 @@ def start(bank: Bank, now: datetime | None = None) -> QuestionnaireAnswers:
 def _check_bank(state: QuestionnaireAnswers, bank: Bank) -> None:
     if state.bank_id != bank.id:
         raise AnswerError(f"ces réponses appartiennent au questionnaire « {state.bank_id} »")
+    # Items differ between versions: answers go on with the version they were started on.
+    if state.bank_version != bank.version:
+        raise AnswerError(f"ces réponses appartiennent à la version {state.bank_version} du questionnaire")
 
 
 def answer(state: QuestionnaireAnswers, bank: Bank, item_id: str, value: int,

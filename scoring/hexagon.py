@@ -8,23 +8,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from enum import StrEnum
-from typing import Literal
 
-
-class RiasecType(StrEnum):
-    R = "R"
-    I = "I"  # noqa: E741 - Holland's letter
-    A = "A"
-    S = "S"
-    E = "E"
-    C = "C"
+from domain.vocabulary import Consistency, RiasecType
 
 
 HEXAGON_ORDER: tuple[RiasecType, ...] = tuple(RiasecType)
 _POSITION: dict[RiasecType, int] = {t: i for i, t in enumerate(HEXAGON_ORDER)}
 
-Consistency = Literal["élevée", "moyenne", "faible"]
 # Indexed by hexagon distance d (0 is the same letter, which cannot occur in a code).
 _CONSISTENCY_BY_DISTANCE: dict[int, Consistency] = {1: "élevée", 2: "moyenne", 3: "faible"}
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from questionnaires.bank import Bank
 from questionnaires.engine import answers_in_bank_order
-from questionnaires.schema import Bank, Caveat
+from questionnaires.riasec_texts import Caveat
 from scoring.quality import PageTiming, ResponseQuality, response_quality
 from scoring.riasec import RiasecResult, score_riasec
 from workbook.model import QuestionnaireAnswers

@@ -31,8 +31,8 @@ from sqlalchemy import update
 from sqlalchemy.engine import make_url
 
 from questionnaires import engine
+from questionnaires.bank import Bank, groups
 from questionnaires.loader import load_bank, load_texts
-from questionnaires.schema import Bank, groups
 from scoring.hexagon import dashed_code
 from scoring.interests import interests_results
 from storage import access

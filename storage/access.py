@@ -103,7 +103,7 @@ def create_first_admin(store: Store, email: str, display_name: str, password: st
 def create_account(store: Store, by: User, email: str, display_name: str, password: str,
                    role: Role = Role.CONSULTANT) -> User:
     if by.role is not Role.ADMIN:
-        raise AccessDenied("Seul un administrateur peut créer un compte.")
+        raise AccessDenied("Seule une personne administratrice peut créer un compte.")
     return store.add_user(email, display_name, hash_password(password), role)
 
 

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 
 import plotly.graph_objects as go
 
-from questionnaires.schema import RiasecTexts
+from questionnaires.riasec_texts import RiasecTexts
 from scoring.riasec import HEXAGON_ORDER, RiasecResult
 
 BLUE = "#1f5aa6"

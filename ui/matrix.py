@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from questionnaires.schema import AcquisTexts
+from questionnaires.acquis_texts import AcquisTexts
 from ui.charts import BLUE, FONT
 from workbook.acquis import QUADRANT_RULES, Quadrant, by_quadrant, matrix_positions
 from workbook.model import Acquis

@@ -16,12 +16,12 @@ from storage.store import Store
 
 def private_notes(store: Store, dossier_id: int) -> None:
     """The notes field of `dossier_id`, or a caption saying it is hidden in presentation mode."""
-    box = private_block("Notes privées du consultant")
+    box = private_block("Notes privées du consultant ou de la consultante")
     if box is None:
         return
     with box:
         st.header(":material/lock: Mes notes privées")
-        st.caption("Visibles de vous seul : jamais dans le classeur du bénéficiaire, ni en mode présentation.")
+        st.caption("Visibles de vous seulement : jamais dans le classeur de la personne bénéficiaire, ni en mode présentation.")
         # Text and version are read together, for this dossier, each time the field is drawn
         # afresh: leaving the page drops the field's state but would keep a version of old.
         notes_key = f"{session.WIDGET_PREFIX}notes"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from questionnaires.schema import ReflexionField, ReflexionPageId
+from questionnaires.reflexions_texts import ReflexionField, ReflexionPageId
 from ui import bounded_text, session
 from ui.layout import private_block
 from workbook import reflexions

@@ -24,7 +24,7 @@ def draw_topbar(store: Store, principal: Principal) -> None:
         name = store.dossier(principal.dossier_id).full_name
     else:
         name = principal.user.display_name
-    who.caption(f"Connecté·e : {escape_markdown(name)}")
+    who.caption(f"Connecté ou connectée : {escape_markdown(name)}")
     mode.toggle(
         "Mode présentation",
         key="presentation_mode",

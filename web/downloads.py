@@ -41,7 +41,7 @@ ACTIVITY_MODULE = "classeur"
 _LOG = logging.getLogger(__name__)
 _DOSSIER_ID = re.compile(r"[0-9]{1,15}")
 
-SIGNED_OUT_TITLE = "Vous n’êtes pas connecté·e"
+SIGNED_OUT_TITLE = "Vous n’êtes pas connecté ou connectée"
 SIGNED_OUT = (
     "Votre session a expiré ou ce navigateur n’est pas connecté. Ouvrez à nouveau le Guide "
     "bilan (avec votre lien personnel, ou votre e-mail et votre mot de passe), puis "

@@ -12,8 +12,8 @@ import math
 import secrets
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
+from domain.vocabulary import Quadrant
 from domain.words import Vocabulary, vocabulary
 from referentiel.search import normalise
 from workbook.model import Acquis, AcquisKind, Workbook
@@ -23,7 +23,6 @@ MAX_ACQUIS = 300  # as Inventaire.items allows
 MAX_PRIORITIES = 10  # as Inventaire.priorities allows
 LABEL_MAX = 300  # as Acquis.label allows
 RECOMMENDED_PRIORITIES = (5, 10)  # the seeds' « hiérarchisation »: a short list, not everything
-RATINGS = (1, 2, 3, 4)
 
 KIND_PLURALS: dict[AcquisKind, str] = {
     AcquisKind.SAVOIR: "savoirs",
@@ -175,13 +174,6 @@ def priorities_advice(count: int) -> str | None:
 
 
 # --- Quadrants of the maîtrise × envie matrix --------------------------------------------------
-
-
-class Quadrant(StrEnum):
-    ATOUTS = "Atouts à exploiter"
-    A_DEVELOPPER = "À développer"
-    EN_RESERVE = "En réserve"
-    DE_COTE = "À laisser de côté"
 
 
 @dataclass(frozen=True)

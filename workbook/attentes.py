@@ -29,7 +29,7 @@ from workbook.model import Attentes, Condition, Preference, Relocation, Workbook
 from workbook.validation import member, validated
 
 if TYPE_CHECKING:
-    from questionnaires.schema import AttentesTexts
+    from questionnaires.attentes_texts import AttentesTexts
 
 MAX_CONDITIONS = 400  # as Attentes.conditions allows
 MAX_SALAIRE = 100_000

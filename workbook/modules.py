@@ -14,7 +14,7 @@ from functools import partial
 
 from domain.guide import STEPS, Step, StepKey
 from questionnaires.engine import Progress, progress
-from questionnaires.loader import load_bank
+from questionnaires.loader import bank_for
 from workbook import attentes, reflexions, roue, valeurs
 from workbook.model import AcquisKind, Workbook
 
@@ -28,7 +28,7 @@ def _plural(count: int, word: str) -> str:
 
 
 def _interets_progress(workbook: Workbook) -> Progress:
-    return progress(workbook.interets, load_bank(INTERETS_BANK))
+    return progress(workbook.interets, bank_for(INTERETS_BANK, workbook.interets))
 
 
 def _interets_summary(workbook: Workbook) -> str:

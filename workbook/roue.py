@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from questionnaires.engine import Progress
 from questionnaires.loader import load_texts
-from questionnaires.schema import RoueTexts, SpreadBand
+from questionnaires.roue_texts import RoueTexts, SpreadBand
 from scoring.life_wheel import SCALE_MAX, DomainMark, LifeWheelResult, score_life_wheel
 from workbook.model import LifeDomain, RoueDeLaVie, Workbook
 
@@ -203,7 +203,7 @@ def reading(scored: LifeWheelResult, guide: RoueTexts | None = None) -> Reading:
             note += (" D’autres domaines ont exactement la même place que le dernier cité\u00a0: "
                      "regardez-les aussi.")
         if not scored.priorities:
-            note = "Vous êtes pleinement satisfait de chaque domaine noté\u00a0: aucune priorité ne se dégage."
+            note = "Vous êtes pleinement satisfait ou satisfaite de chaque domaine noté\u00a0: aucune priorité ne se dégage."
     unrated = (f"Pas encore notés, et laissés de côté dans les calculs\u00a0: {', '.join(scored.unrated)}."
                if scored.unrated and count else None)
     missing = scored.missing_importance

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from questionnaires.bank import Bank
 from questionnaires.engine import Progress, progress as answers_progress
-from questionnaires.loader import load_bank
-from questionnaires.schema import Bank
+from questionnaires.loader import bank_for
 from scoring.values import ValuesResult, score_values
 from workbook.model import QuestionnaireAnswers, Workbook
 
@@ -28,8 +28,9 @@ class ValeursError(ValueError):
     """A change to the values chosen that cannot be made; its text says why, in French."""
 
 
-def bank() -> Bank:
-    return load_bank(VALEURS_BANK)
+def bank(state: QuestionnaireAnswers | None = None) -> Bank:
+    """The version of the bank `state` was answered on; the latest for a new questionnaire."""
+    return bank_for(VALEURS_BANK, state)
 
 
 # --- Results ------------------------------------------------------------------------------------
@@ -38,7 +39,7 @@ def bank() -> Bank:
 def values_result(state: QuestionnaireAnswers | None, values_bank: Bank | None = None) -> ValuesResult | None:
     """Scores of the answers (scoring.md §3), or None before the first answer. An answer to an
     item a later bank version dropped stays in the workbook but is not scored."""
-    values_bank = values_bank or bank()
+    values_bank = values_bank or bank(state)
     if state is None or not state.answers:
         return None
     item_values = {item.id: item.dimension for item in values_bank.items}
@@ -161,13 +162,13 @@ def move_top(workbook: Workbook, value_id: str, offset: int) -> Workbook:
 
 def progress(workbook: Workbook) -> Progress:
     """Every item answered, then five values chosen: one step each."""
-    answered = answers_progress(workbook.valeurs, bank())
+    answered = answers_progress(workbook.valeurs, bank(workbook.valeurs))
     chosen = min(len(top_values(workbook)), TOP_SIZE)
     return Progress(answered.answered + chosen, answered.total + TOP_SIZE)
 
 
 def summary(workbook: Workbook) -> str:
-    answered = answers_progress(workbook.valeurs, bank())
+    answered = answers_progress(workbook.valeurs, bank(workbook.valeurs))
     chosen = len(top_values(workbook))
     choice = ("aucune valeur choisie" if chosen == 0 else
               f"{chosen}\u00a0valeur{'s' if chosen > 1 else ''} choisie{'s' if chosen > 1 else ''} "

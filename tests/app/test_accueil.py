@@ -33,7 +33,7 @@ def test_the_home_page_greets_the_beneficiary_with_the_next_step(token):
     assert shown(at.header)[:2] == ["Prochaine étape : Mon parcours", "Mon avancement"]
     [link] = at.get("page_link")
     assert link.label == "Commencer"
-    assert plain(at.caption[0].value) == "Connecté·e : Marie Curie"
+    assert plain(at.caption[0].value) == "Connecté ou connectée : Marie Curie"
 
 
 def test_a_started_questionnaire_is_offered_to_resume(seed, consultant):

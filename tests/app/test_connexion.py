@@ -42,7 +42,7 @@ def test_the_right_password_lands_on_my_dossiers():
     at = sign_in(CONSULTANT_EMAIL, PASSWORD)
 
     assert titles(at) == ["Mes dossiers"]
-    assert plain(at.caption[0].value) == "Connecté·e : Claire Conseil"
+    assert plain(at.caption[0].value) == "Connecté ou connectée : Claire Conseil"
     assert not at.error
 
 

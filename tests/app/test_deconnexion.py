@@ -15,7 +15,7 @@ def test_signing_out_of_this_browser_returns_to_the_login_page(consultant, db):
     click(at, "Se déconnecter de ce navigateur")
 
     assert titles(at) == ["Guide bilan"]
-    assert shown(at.header) == ["Connexion consultant"]
+    assert shown(at.header) == ["Connexion consultant ou consultante"]
     assert sessions_of(db, consultant.id) == 0
 
 

@@ -24,7 +24,7 @@ def at(dossier_id):
 
 def test_the_dossier_page_shows_the_beneficiary_and_no_link_yet(at):
     assert titles(at) == ["Dossier de Marie Curie"]
-    assert "Aucun lien actif : le bénéficiaire ne peut pas ouvrir son classeur." in shown(at.markdown)
+    assert "Aucun lien actif : la personne bénéficiaire ne peut pas ouvrir son classeur." in shown(at.markdown)
     labels = [b.label for b in at.button]
     assert "Créer le lien personnel" in labels and "Révoquer le lien" not in labels
 
@@ -66,7 +66,7 @@ def test_revoking_the_link_makes_the_token_invalid(at, db):
 
     with pytest.raises(access.InvalidLink):
         access.dossier_for_link(db, token)
-    assert "Aucun lien actif : le bénéficiaire ne peut pas ouvrir son classeur." in shown(at.markdown)
+    assert "Aucun lien actif : la personne bénéficiaire ne peut pas ouvrir son classeur." in shown(at.markdown)
 
 
 def test_revoking_the_link_signs_the_beneficiary_out_at_their_next_click(at, seed, consultant,
@@ -150,7 +150,7 @@ def test_private_notes_are_not_shown_in_presentation_mode(at, db, dossier_id):
 
     assert not at.text_area
     assert "Secret de consultant" not in shown_text(at)
-    assert any(c.endswith(" Notes privées du consultant : masqué en mode présentation.") for c in shown(at.caption))
+    assert any(c.endswith(" Notes privées du consultant ou de la consultante : masqué en mode présentation.") for c in shown(at.caption))
 
 
 def test_private_notes_of_a_new_session_show_the_saved_text(db, dossier_id):

@@ -1,6 +1,6 @@
 """Interests questionnaire (pages/interets.py): groups of six, every answer saved at once."""
 
-from questionnaires.schema import groups
+from questionnaires.bank import groups
 from storage.errors import StaleWorkbookError
 from tests.app.helpers import BANK, answer, click, open_link, plain, radio_key, show_page, shown, titles
 

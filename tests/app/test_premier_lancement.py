@@ -47,7 +47,7 @@ def test_a_valid_form_creates_the_admin_and_lands_on_my_dossiers(db):
     assert titles(at) == ["Mes dossiers"]
     [admin] = db.list_users()
     assert (admin.email, admin.display_name, admin.role) == ("alice@exemple.fr", "Alice Admin", "admin")
-    assert plain(at.caption[0].value) == "Connecté·e : Alice Admin"
+    assert plain(at.caption[0].value) == "Connecté ou connectée : Alice Admin"
 
 
 def test_in_a_browser_the_first_admin_is_signed_in_on_a_new_key(db, monkeypatch):

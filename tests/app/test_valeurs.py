@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from questionnaires import engine
-from questionnaires.schema import groups
+from questionnaires.bank import groups
 from storage.store import Store
 from tests.app.helpers import answer, click, open_link, plain, show_page, shown, titles
 from workbook import valeurs

@@ -68,7 +68,7 @@ def test_twenty_clicks_at_once_right_after_the_page_opens_give_twenty_pdfs(tmp_p
         stranger = browser.new_context(locale="fr-FR").new_page()
         response = stranger.goto(f"{served_url}/telechargement/classeur.pdf?dossier={served.dossier_id}")
         assert response.status == 403
-        expect(stranger.get_by_role("heading", name="Vous n’êtes pas connecté·e")).to_be_visible()
+        expect(stranger.get_by_role("heading", name="Vous n’êtes pas connecté ou connectée")).to_be_visible()
         stranger.get_by_role("link", name="Retour au Guide bilan").click()
         expect(stranger.get_by_role("heading", name="Connexion consultant")).to_be_visible(timeout=TIMEOUT)
         stranger.context.close()

@@ -9,8 +9,8 @@ from io import BytesIO
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
+from questionnaires.bank import groups
 from questionnaires.loader import load_bank
-from questionnaires.schema import groups
 
 TIMEOUT = 30_000
 PASSWORD = "motdepasse-solide-1"

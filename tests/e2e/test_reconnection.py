@@ -9,8 +9,8 @@ from collections.abc import Callable
 
 from playwright.sync_api import Error, Page, expect
 
+from questionnaires.bank import groups
 from questionnaires.loader import load_bank
-from questionnaires.schema import groups
 from tests.e2e.own_server import OwnServer, own_server
 from workbook.modules import INTERETS_BANK
 

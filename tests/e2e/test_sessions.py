@@ -33,7 +33,7 @@ SECURITY_HEADERS = {
 
 
 def signed_in_caption(page: Page):
-    return page.get_by_text(re.compile("^Connecté·e"))
+    return page.get_by_text(re.compile("^Connecté ou connectée"))
 
 
 def sign_in_with_password(page: Page, url: str, email: str, password: str) -> None:

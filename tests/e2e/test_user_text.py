@@ -93,7 +93,7 @@ def test_names_and_answers_are_shown_as_typed_in_normal_and_presentation_mode(co
     expect_nothing_interpreted(consultant)
 
     expect_shown(page, f"Bonjour {FIRST}", "h1")
-    expect_shown(page, f"Connecté·e : {FULL}")
+    expect_shown(page, f"Connecté ou connectée : {FULL}")
     expect_nothing_interpreted(page)
 
     page.get_by_role("link", name="Mon parcours").first.click()
@@ -130,7 +130,7 @@ def test_names_and_answers_are_shown_as_typed_in_normal_and_presentation_mode(co
     page.get_by_text("Mode présentation", exact=True).click()
     expect(page.locator("[data-testid='stSidebar']")).to_be_hidden(timeout=TIMEOUT)
     expect_shown(page, f"{DOMAIN} — ma satisfaction")
-    expect_shown(page, f"Connecté·e : {FULL}")
+    expect_shown(page, f"Connecté ou connectée : {FULL}")
     expect_nothing_interpreted(page)
     page.context.close()
 

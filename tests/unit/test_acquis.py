@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from exports.json_io import WorkbookImportError, export_json, import_json
+from questionnaires.acquis_texts import AcquisTexts
 from questionnaires.loader import TEXTS_DIR, BankError, load_texts, read_model
-from questionnaires.schema import AcquisTexts
 from ui.matrix import matrix_figure, matrix_text, quadrant_groups
 from workbook.ecarts import correct
 from workbook.pistes import keep_piste

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 import pytest
 
+from questionnaires.attentes_texts import AttentesTexts
 from questionnaires.loader import BankError, load_texts, read_model
-from questionnaires.schema import AttentesTexts
 from referentiel.repository import Contexte
 from tests.rome import REAL_TAG, require_release
 from workbook import attentes

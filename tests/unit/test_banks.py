@@ -9,22 +9,29 @@ from pathlib import Path
 
 import pytest
 
+from domain.vocabulary import RiasecType
+from questionnaires.bank import Bank, groups
 from questionnaires.loader import (
     BANKS_DIR,
     TEXTS_DIR,
     BankError,
     list_banks,
+    list_versions,
     load_bank,
     load_texts,
     read_bank,
     read_model,
 )
-from questionnaires.schema import Bank, Caveat, RiasecTexts, RiasecType, groups
-from questionnaires.schema import ValeursTexts
+from questionnaires.riasec_texts import Caveat, RiasecTexts
+from questionnaires.valeurs_texts import ValeursTexts
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "bank_small.json"
 NBSP = "\u00a0"
+
+
+# Every version of every bank: old versions stay on disk for the answers given on them.
+VERSIONS = [(bank_id, version) for bank_id in list_banks() for version in list_versions(bank_id)]
 
 
 @pytest.fixture
@@ -41,9 +48,20 @@ def write_json(path: Path, data: dict) -> Path:
 
 
 def test_every_shipped_bank_validates():
-    assert "interets_riasec" in list_banks()
+    assert list_banks() == ["interets_riasec", "valeurs_professionnelles"]
     for bank_id in list_banks():
         assert load_bank(bank_id).id == bank_id
+
+
+@pytest.mark.parametrize("bank_id, version", VERSIONS, ids="-".join)
+def test_every_version_of_every_bank_validates_with_unique_ids_and_a_dimension_per_item(bank_id, version):
+    bank = read_bank(BANKS_DIR / bank_id / f"{version}.json")
+    assert (bank.id, bank.version) == (bank_id, version)
+    ids = [item.id for item in bank.items]
+    assert len(ids) == len(set(ids))
+    dimensions = {d.id for d in bank.dimensions}
+    assert all(item.dimension in dimensions for item in bank.items)
+    assert set(bank.items_by_dimension()) == dimensions
 
 
 def test_interests_bank_has_the_six_riasec_types_in_hexagon_order(interests):
@@ -58,16 +76,44 @@ def test_each_riasec_type_has_eight_to_ten_items(interests, letter):
     assert 8 <= len(interests.items_by_dimension()[letter]) <= 10
 
 
-def test_item_ids_are_unique_and_stable(interests):
-    ids = [item.id for item in interests.items]
-    assert len(ids) == len(set(ids))
-    for item in interests.items:
+@pytest.mark.parametrize("version", list_versions("interets_riasec"))
+def test_item_ids_name_their_type(version):
+    for item in load_bank("interets_riasec", version).items:
         assert re.fullmatch(rf"int-{item.dimension.lower()}-\d\d", item.id)
 
 
-def test_every_group_of_the_interests_bank_holds_one_item_of_each_type(interests):
-    for group in groups(interests):
+@pytest.mark.parametrize("version", list_versions("interets_riasec"))
+def test_every_group_of_the_interests_bank_holds_one_item_of_each_type(version):
+    for group in groups(load_bank("interets_riasec", version)):
         assert Counter(item.dimension for item in group) == Counter("RIASEC")
+
+
+def _hexagon_runs(order: str) -> bool:
+    """Whether two neighbours on the hexagon (R-I, I-A … C-R) stand side by side in `order`."""
+    ring = "RIASEC"
+    return any((ring.index(b) - ring.index(a)) % 6 in (1, 5) for a, b in zip(order, order[1:]))
+
+
+def test_no_group_of_the_interests_bank_follows_the_hexagon(interests):
+    # In the order R-I-A-S-E-C, a person learns the pattern and answers by letter, not by item.
+    orders = ["".join(item.dimension for item in group) for group in groups(interests)]
+    assert not [order for order in orders if _hexagon_runs(order)], orders
+
+
+def test_every_type_moves_around_the_groups_of_the_interests_bank(interests):
+    orders = ["".join(item.dimension for item in group) for group in groups(interests)]
+    for letter in "RIASEC":
+        places = Counter(order.index(letter) for order in orders)
+        assert len(places) >= 4, (letter, places)  # seen at four places at least
+        assert max(places.values()) <= len(orders) // 3, (letter, places)  # never stuck at one
+    for before, after in zip(orders, orders[1:]):  # nothing at the same place twice running
+        assert all(a != b for a, b in zip(before, after)), (before, after)
+
+
+def test_the_first_version_of_the_interests_bank_kept_the_hexagon_order():
+    # What version 2 changed: version 1 stays as it was, for the answers given on it.
+    orders = {"".join(item.dimension for item in group) for group in groups(load_bank("interets_riasec", "1.0"))}
+    assert orders == {"RIASEC"}
 
 
 def test_interests_scale_runs_from_strong_dislike_to_strong_like(interests):
@@ -99,7 +145,9 @@ def test_values_bank_is_scored_as_values_on_an_importance_scale(values_bank):
     assert labels[0] == "Pas important du tout" and labels[-1] == "Très important"
 
 
-def test_values_bank_has_about_twelve_values_of_three_or_four_items(values_bank):
+@pytest.mark.parametrize("version", list_versions("valeurs_professionnelles"))
+def test_values_bank_has_about_twelve_values_of_three_or_four_items(version):
+    values_bank = load_bank("valeurs_professionnelles", version)
     assert 10 <= len(values_bank.dimensions) <= 14
     for value, items in values_bank.items_by_dimension().items():
         assert 3 <= len(items) <= 4, value
@@ -108,16 +156,25 @@ def test_values_bank_has_about_twelve_values_of_three_or_four_items(values_bank)
     assert all(d.description.endswith(".") for d in values_bank.dimensions)
 
 
-def test_every_group_of_the_values_bank_mixes_different_values(values_bank):
+@pytest.mark.parametrize("version", list_versions("valeurs_professionnelles"))
+def test_every_group_of_the_values_bank_mixes_different_values(version):
+    values_bank = load_bank("valeurs_professionnelles", version)
     assert {len(group) for group in groups(values_bank)} == {values_bank.group_size}
     for group in groups(values_bank):
         assert len({item.dimension for item in group}) == len(group)
 
 
+def test_no_group_of_the_values_bank_follows_the_order_of_the_values(values_bank):
+    order = [d.id for d in values_bank.dimensions]
+    for group in groups(values_bank):
+        places = [order.index(item.dimension) for item in group]
+        assert all(abs(a - b) != 1 for a, b in zip(places, places[1:])), [i.id for i in group]
+
+
 def test_values_items_complete_dans_mon_travail_il_est_important_pour_moi_de(values_bank):
     # Each item is a short phrase that starts with an infinitive (after « Ne pas », « Me »...).
     for item in values_bank.items:
-        verb = re.split(r"\W+", re.sub(r"^(Ne pas |M’|Me )", "", item.text))[0]
+        verb = re.split(r"\W+", re.sub(r"^(Ne pas |M’|Me |Bien )", "", item.text))[0]
         assert re.search(r"(er|ir|re|oir)$", verb), item.text
         assert len(item.text) <= 70 and not item.text.endswith("."), item.text
 
@@ -139,7 +196,7 @@ def test_loader_returns_the_same_object_twice():
 
 @pytest.mark.parametrize("name", ["inconnu", "../secret"])
 def test_unknown_or_unsafe_bank_name_is_refused(name):
-    with pytest.raises(BankError, match="inconnu.json: file not found|not a valid file name"):
+    with pytest.raises(BankError, match="inconnu: no such bank|not a valid bank id"):
         load_bank(name)
 
 
@@ -305,7 +362,7 @@ def test_broken_riasec_texts_are_rejected_with_a_message_naming_the_problem(
 
 # --- Data files as a whole -----------------------------------------------------------------------
 
-DATA_FILES = sorted(BANKS_DIR.glob("*.json")) + sorted(TEXTS_DIR.glob("*.json")) + [FIXTURE]
+DATA_FILES = sorted(BANKS_DIR.glob("*/*.json")) + sorted(TEXTS_DIR.glob("*.json")) + [FIXTURE]
 
 
 def _strings(node):
@@ -319,7 +376,7 @@ def _strings(node):
             yield from _strings(value)
 
 
-@pytest.mark.parametrize("path", DATA_FILES, ids=lambda path: path.name)
+@pytest.mark.parametrize("path", DATA_FILES, ids=lambda path: f"{path.parent.name}/{path.name}")
 def test_french_text_follows_french_typography(path):
     raw = path.read_text(encoding="utf-8")
     assert raw == json.dumps(json.loads(raw), indent=2, ensure_ascii=False) + "\n"

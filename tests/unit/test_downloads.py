@@ -153,7 +153,7 @@ def test_without_a_cookie_nothing_is_given(app, store, eloise):
     response = TestClient(app).get(url(PDF, eloise))
 
     assert response.status_code == 403
-    assert "Vous n’êtes pas connecté·e" in response.text
+    assert "Vous n’êtes pas connecté ou connectée" in response.text
     assert '<a href="/">Retour au Guide bilan</a>' in response.text
     assert b"%PDF" not in response.content
 

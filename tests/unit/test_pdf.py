@@ -14,7 +14,7 @@ from exports.pdf_doc import WorkbookPDF
 from exports.pdf_sections import SECTIONS
 from exports.pdf_workbook import build_workbook_pdf
 from questionnaires.loader import load_bank, load_texts
-from questionnaires.schema import Caveat
+from questionnaires.riasec_texts import Caveat
 from scoring.matching import metier_match
 from scoring.riasec import score_riasec
 from scripts.demo_data import every_module_filled
@@ -70,7 +70,7 @@ def test_cover_shows_title_name_dates_and_the_confidentiality_notice(full_pdf):
     assert "Zoé L’Œillet-Müller" in cover
     assert "Bilan commencé le 1er mars 2026" in cover
     assert "Document établi le 25 novembre 2026" in cover
-    assert "Vous êtes le seul destinataire des résultats de ce bilan." in cover
+    assert "Vous êtes la seule personne destinataire des résultats de ce bilan." in cover
     assert "qu’avec votre accord" in cover
     assert "L6313-10-1" in cover
 

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from questionnaires.loader import BankError, load_texts, read_model
-from questionnaires.schema import ReflexionPageId, ReflexionsTexts
+from questionnaires.reflexions_texts import ReflexionPageId, ReflexionsTexts
 from workbook import reflexions
 from workbook.model import Reflection, new_workbook
 from workbook.reflexions import (

@@ -135,7 +135,7 @@ def test_reading_when_every_domain_is_at_ten_names_no_priority():
     said = roue.reading(roue.result(rated(*[10] * 8)))
 
     assert said.priorities == ()
-    assert said.priorities_note == ("Vous êtes pleinement satisfait de chaque domaine noté\u00a0: "
+    assert said.priorities_note == ("Vous êtes pleinement satisfait ou satisfaite de chaque domaine noté\u00a0: "
                                     "aucune priorité ne se dégage.")
     assert said.band.label == "Une roue plutôt équilibrée"
 
