@@ -5,7 +5,7 @@ import streamlit as st
 
 from exports.french import french_integer
 from questionnaires.loader import load_bank
-from scoring.interests import profile_of
+from workbook.interets import profile_of
 from scoring.matching import rank_metiers
 from ui import session
 from ui.referentiel import require_referentiel, riasec_dashed

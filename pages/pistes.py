@@ -4,7 +4,7 @@ import streamlit as st
 
 from exports.french import french_percent
 from questionnaires.loader import load_bank
-from scoring.interests import profile_of
+from workbook.interets import profile_of
 from scoring.matching import metier_match
 from ui import bounded_text, session
 from ui.confirm import confirmed_button

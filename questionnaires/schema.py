@@ -42,19 +42,18 @@ def _members(vocabulary) -> list[str]:
 
 
 class Caveat(StrEnum):
-    """Reasons to read a RIASEC profile with care; each has a kind text in the guide texts.
+    """Reasons to read a RIASEC profile with care, each named by its real cause; each has a kind
+    text in the guide texts. `workbook.interets` decides which apply and which silence others."""
 
-    Values are the names scoring uses, so a page looks texts up with what it gets: the flags
-    of `scoring.riasec.RiasecResult`, the verdicts of `scoring.quality.QualityVerdict`, and
-    `incomplete` when a type has too few answers to be scored.
-    """
-
-    FLAT_PROFILE = "flat_profile"
+    INCOMPLETE = "incomplete"  # a type has too few answers to be scored
+    SAME_ANSWERS = "same_answers"  # non interprétable: the same answer nearly everywhere
+    TOO_FAST = "too_fast"  # non interprétable: most pages answered in under 2 s per item
+    LONG_RUNS = "long_runs"  # à vérifier: a long run of identical answers
+    LITTLE_SPREAD = "little_spread"  # à vérifier: answers hardly vary
+    FLAT_PROFILE = "flat_profile"  # the six means are close
+    NO_DIRECTION = "no_direction"  # strong interests on opposite sides cancel out on the hexagon
     LOW_INTEREST = "low_interest"
     CHECK_ACQUIESCENCE = "check_acquiescence"
-    A_VERIFIER = "à vérifier"
-    NON_INTERPRETABLE = "non interprétable"
-    INCOMPLETE = "incomplete"
 
 
 class _Record(BaseModel):
@@ -159,6 +158,7 @@ class LetterText(_Record):
     label: Text
     summary: Text  # three verbs, for chart labels and short lists
     description: Text  # 2-3 sentences: activities and environments liked
+    hedged: Text  # the same, said with care, for a type whose mean is under 3.5 of 5
     domains: list[Text] = Field(min_length=2)
 
 
@@ -425,6 +425,7 @@ class ValeursTexts(_Record):
     version: Annotated[str, Field(pattern=r"^\d+(\.\d+)*$")]
     results_intro: Text
     profile_explanation: Text  # how to read scores centred on the person's own mean
+    small_differences: Text  # differences under half a point mean little
     flat_protocol: Meaning  # « tout est important »: answers too alike to tell values apart
     incomplete: Meaning  # the questionnaire is not finished: no profile yet
     top_instructions: Text  # choosing and ordering the five values that matter most

@@ -33,7 +33,7 @@ from sqlalchemy.engine import make_url
 from questionnaires import engine
 from questionnaires.loader import load_bank, load_texts
 from questionnaires.schema import Bank, groups
-from scoring.interests import interests_results
+from workbook.interets import interests_results
 from workbook import access, acquis, attentes, parcours, reflexions, roue, valeurs
 from workbook.activity import format_duration
 from workbook.db import DossierRow, database_url

@@ -13,9 +13,9 @@ from functools import partial
 from questionnaires.engine import Progress, progress
 from questionnaires.loader import load_bank
 from workbook import attentes, reflexions, roue, valeurs
+from workbook.interets import INTERETS_BANK
 from workbook.model import AcquisKind, Phase, Workbook
 
-INTERETS_BANK = "interets_riasec"
 PARCOURS_ENTRIES_WANTED = 2  # a path to look back on: at least two steps, then its threads
 PRIORITIES_WANTED = 5        # « entre 5 et 10 » acquis to carry into the project
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from exports.french import french_number
 from questionnaires.engine import Progress, progress as answers_progress
-from questionnaires.loader import load_bank
-from questionnaires.schema import Bank
-from scoring.values import ValuesResult, score_values
+from questionnaires.loader import load_bank, load_texts
+from questionnaires.schema import Bank, Meaning, ValeursTexts
+from scoring.values import ValuesResult, chart_span, score_values
 from workbook.model import QuestionnaireAnswers, Workbook
 
 VALEURS_BANK = "valeurs_professionnelles"
@@ -62,10 +63,6 @@ def signed(value: float | None) -> str:
     return ("+" if value > 0 else "−") + text
 
 
-def one_decimal(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}".replace(".", ",")
-
-
 @dataclass(frozen=True)
 class ProfileRow:
     """One value of the profile, said in words: for the chart, its text and the tables."""
@@ -86,7 +83,7 @@ def profile_rows(result: ValuesResult, top: Sequence[str], values_bank: Bank | N
     for rank, value in enumerate(result.ranking, 1):
         score = result.scores[value]
         rows.append(ProfileRow(
-            id=value, label=values_bank.dimension(value).label, mean=one_decimal(score.mean),
+            id=value, label=values_bank.dimension(value).label, mean=french_number(score.mean),
             ipsatised=score.ipsatised, gap=signed(score.ipsatised), rank=rank,
             chosen=top.index(value) + 1 if value in top else None,
         ))
@@ -119,6 +116,44 @@ def profile_text(rows: Sequence[ProfileRow]) -> str:
         parts.append(f"{row.label}\u00a0: {row.gap} (moyenne {row.mean} sur 5{chosen})")
     return ("Écart de chaque valeur à votre moyenne, de celle qui compte le plus à celle qui compte "
             "le moins\u00a0: " + "\u00a0; ".join(parts) + ".")
+
+
+@dataclass(frozen=True)
+class ValeursResults:
+    """Everything the results page and the PDF say about the values questionnaire."""
+
+    result: ValuesResult | None  # None before the first answer
+    caveats: list[Meaning]  # « pas encore terminé », or « tout semble avoir la même importance »
+    rows: list[ProfileRow]  # empty until every value has its score
+    span: float  # half-width of the profile chart's axis
+    profile_text: str
+    table: list[dict[str, str]]
+    small_differences: str | None  # a gap under half a point means little: said under the profile
+    top: list[tuple[str, str, str]]  # (id, label, description) of the values chosen, in order
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.rows)
+
+
+def texts() -> ValeursTexts:
+    return load_texts("valeurs")
+
+
+def valeurs_results(workbook: Workbook, values_bank: Bank | None = None) -> ValeursResults:
+    """The values profile (scoring.md §3) and the five values chosen, said once for the page and
+    the PDF."""
+    values_bank, guide = values_bank or bank(), texts()
+    result = values_result(workbook.valeurs, values_bank)
+    top = top_values(workbook, values_bank)
+    if result is None or not result.complete:
+        return ValeursResults(result, [guide.incomplete], [], 0.0, "", [], None, top)
+    rows = profile_rows(result, workbook.valeurs_top, values_bank)
+    return ValeursResults(
+        result=result, caveats=[guide.flat_protocol] if result.flat_protocol else [], rows=rows,
+        span=chart_span(result), profile_text=profile_text(rows), table=profile_table(rows),
+        small_differences=guide.small_differences, top=top,
+    )
 
 
 # --- The five values that matter most -----------------------------------------------------------

@@ -297,7 +297,7 @@ def test_on_the_release_every_s_i_fiche_ranks_above_every_one_letter_s_fiche(rom
 def test_a_profile_exists_only_when_every_type_is_scored():
     from questionnaires.loader import load_bank
     from questionnaires import engine
-    from scoring.interests import profile_of
+    from workbook.interets import profile_of
 
     bank = load_bank("interets_riasec")
     state = engine.start(bank)
