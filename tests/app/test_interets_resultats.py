@@ -2,8 +2,10 @@
 
 from questionnaires.loader import load_texts
 from tests.app.helpers import (
-    BANK, open_dossier_page, open_link, plain, run, show_page, shown, shown_text, sign_in, titles,
+    BANK, click, dialog, dialog_text, open_dossier_page, open_link, plain, run, show_page, shown,
+    shown_text, sign_in, titles,
 )
+from workbook.store import ReplacementReason
 
 PAGE = "pages/interets_resultats.py"
 TEXTS = load_texts("riasec")
@@ -135,3 +137,35 @@ def test_the_beneficiary_never_sees_the_quality_reasons(seed, consultant, dossie
 
     assert plain(FLAT_REASON) not in shown_text(at)
     assert "masqué en mode présentation" not in shown_text(at)
+
+
+def test_starting_again_asks_first_and_cancel_changes_nothing(seed, consultant, dossier_id, db):
+    seed.interets(dossier_id, lambda letter: 3)
+    at = beneficiary_results(seed, consultant, dossier_id)
+    before = db.load(dossier_id)
+
+    click(at, "Recommencer le questionnaire")
+    assert dialog_text(at).startswith("Recommencer le questionnaire ? Le questionnaire « Mes centres "
+                                      "d’intérêt » repartira de zéro")
+    click(at, "Annuler")
+
+    assert dialog(at) is None
+    assert db.load(dossier_id).version == before.version
+    assert db.replaced_versions(dossier_id) == []
+
+
+def test_starting_again_keeps_the_previous_answers_in_the_journal(seed, consultant, dossier_id, db):
+    answered = seed.interets(dossier_id, lambda letter: 3)
+    at = beneficiary_results(seed, consultant, dossier_id)
+
+    click(at, "Recommencer le questionnaire")
+    click(at, "Oui, recommencer")
+
+    assert db.load(dossier_id).workbook.interets is None
+    [kept] = db.replaced_versions(dossier_id)
+    assert kept.reason == ReplacementReason.INTERESTS_RESTARTED
+    assert kept.workbook.interets.answers == answered.interets.answers
+    assert titles(at) == ["Mes centres d’intérêt"]  # back on the questionnaire, from the start
+    # The consultant sees why that version was kept, and can bring it back.
+    dossier = open_dossier_page(sign_in(), dossier_id, "pages/dossier.py")
+    assert "quand le questionnaire « Mes centres d’intérêt » a été recommencé" in shown_text(dossier)
