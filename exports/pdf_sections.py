@@ -22,6 +22,7 @@ from exports.pdf_doc import FONT, MUTED, WorkbookPDF
 from exports.pdf_attentes import AttentesSection
 from exports.pdf_ecarts import EcartsSection
 from exports.pdf_parcours import ParcoursSection
+from exports.pdf_questionnaire import questionnaire_facts
 from exports.pdf_reflexions import reflexion_sections
 from exports.pdf_roue import RoueSection
 from exports.pdf_valeurs import ValeursSection
@@ -79,7 +80,7 @@ class InterestsSection:
         assert results is not None
         guide = interets.texts()
         pdf.paragraph(guide.results_intro)
-        pdf.key_values(self._facts(ctx.workbook, results))
+        pdf.key_values(questionnaire_facts(ctx.workbook.interets, interets.bank()))
         if results.complete:
             self._code(pdf, results, guide)
         # Caveats sit right under the code they qualify, not pages later (scoring.md §1.3).
@@ -91,17 +92,6 @@ class InterestsSection:
         self._score_table(pdf, results)
         if results.consistency is not None or results.differentiation is not None:
             self._reading(pdf, results)
-
-    @staticmethod
-    def _facts(workbook: Workbook, results: InterestsResults) -> list[tuple[str, str]]:
-        answers = workbook.interets
-        rows = [("Questionnaire", f"{interets.bank().title} (version {answers.bank_version})"),
-                ("Réponses", f"{results.answered} sur {results.total} questions")]
-        if answers.completed_at is not None:
-            rows.append(("Terminé le", french_date(answers.completed_at)))
-        elif answers.started_at is not None:
-            rows.append(("Commencé le", f"{french_date(answers.started_at)} (pas encore terminé)"))
-        return rows
 
     @staticmethod
     def _code(pdf: WorkbookPDF, results: InterestsResults, guide: RiasecTexts) -> None:

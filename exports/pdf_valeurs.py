@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from exports.french import french_date
 from exports.pdf_charts import draw_bars
 from exports.pdf_doc import MUTED, WorkbookPDF
+from exports.pdf_questionnaire import questionnaire_facts
 from workbook import valeurs
 from workbook.valeurs import PROFILE_COLUMNS, TOP_SIZE
 
@@ -47,24 +47,12 @@ class ValeursSection:
         texts = valeurs.texts()
         results = valeurs.valeurs_results(ctx.workbook)
         pdf.paragraph(texts.results_intro)
-        pdf.key_values(self._facts(ctx))
+        pdf.key_values(questionnaire_facts(ctx.workbook.valeurs, valeurs.bank()))
         for caveat in results.caveats:
             pdf.callout(caveat.text, caveat.label)
         if results.complete:
             self._profile(pdf, results, bool(ctx.workbook.valeurs_top), texts.profile_explanation)
         self._top(pdf, results.top, texts.top_use)
-
-    @staticmethod
-    def _facts(ctx: SectionContext) -> list[tuple[str, str]]:
-        bank, answers = valeurs.bank(), ctx.workbook.valeurs
-        if answers is None:
-            return [("Questionnaire", f"{bank.title} (pas encore commencé)")]
-        answered = sum(1 for item in bank.items if item.id in answers.answers)
-        rows = [("Questionnaire", f"{bank.title} (version {answers.bank_version})"),
-                ("Réponses", f"{answered} sur {len(bank.items)} questions")]
-        if answers.completed_at is not None:
-            rows.append(("Terminé le", french_date(answers.completed_at)))
-        return rows
 
     @staticmethod
     def _profile(pdf: WorkbookPDF, results: valeurs.ValeursResults, chosen: bool, explanation: str) -> None:

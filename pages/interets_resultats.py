@@ -76,7 +76,7 @@ if not opened.by_beneficiary and results.quality.reasons:
     box = private_block("Qualité des réponses")
     if box is not None:
         with box:
-            st.header(":material/lock: Qualité des réponses (pour le consultant)")
+            st.header(":material/lock: Qualité des réponses (pour le consultant ou la consultante)")
             for reason in results.quality.reasons:
                 st.write(f"- {reason}")
 

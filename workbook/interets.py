@@ -131,8 +131,6 @@ class CodeLetter:
 class InterestsResults:
     riasec: RiasecResult
     quality: ResponseQuality
-    answered: int
-    total: int
     caveats: list[CaveatText]
     unreliable: bool  # a quality verdict says the answers do not describe the person
     code: str  # « S – I – A »; empty when a type is not scored
@@ -204,7 +202,7 @@ def interests_results(state: QuestionnaireAnswers, interests_bank: Bank | None =
     index = min(max(riasec.differentiation_iachan or 0.0, 0.0), DIFFERENTIATION_MAX)
     band = guide.differentiation_band(index) if readable else None
     return InterestsResults(
-        riasec=riasec, quality=quality, answered=len(answers), total=len(known),
+        riasec=riasec, quality=quality,
         caveats=[CaveatText(v.caveat, guide.caveats[v.caveat].label, guide.caveats[v.caveat].text)
                  for v in said],
         unreliable=unreliable,

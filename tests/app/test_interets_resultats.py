@@ -114,7 +114,7 @@ def test_the_consultant_sees_the_quality_reasons(seed, dossier_id):
 
     at = consultant_results(dossier_id)
 
-    assert any(s.endswith(" Qualité des réponses (pour le consultant)") for s in shown(at.header))
+    assert any(s.endswith(" Qualité des réponses (pour le consultant ou la consultante)") for s in shown(at.header))
     assert plain(f"- {FLAT_REASON}") in shown(at.markdown)
 
 
