@@ -147,10 +147,6 @@ class InterestsResults:
     def complete(self) -> bool:
         return self.riasec.complete
 
-    @property
-    def restart_advised(self) -> bool:
-        return self.unreliable
-
 
 def _tie_note(riasec: RiasecResult) -> str | None:
     codes = riasec.code_permutations

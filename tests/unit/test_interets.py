@@ -51,7 +51,7 @@ def test_the_same_answer_everywhere_is_said_as_such_and_silences_the_profile_ver
     said = results({t: (3,) for t in "RIASEC"})
 
     assert [c.caveat for c in said.caveats] == [Caveat.SAME_ANSWERS]
-    assert said.unreliable and said.restart_advised
+    assert said.unreliable
     assert said.consistency is None and said.differentiation is None
     assert said.code == "R – I – A"  # the code is not hidden (§1.3), its caveat sits beside it
 
