@@ -283,7 +283,7 @@ def rome_riasec_codes() -> list[tuple[str, str, str | None]] | None:
 
 def bench_ranking(workbook, n: int) -> Figure | None:
     from questionnaires.loader import bank_for
-    from scoring.interests import interests_results
+    from workbook.interets import interests_results
     from scoring.matching import rank_metiers
     from workbook.modules import INTERETS_BANK
 

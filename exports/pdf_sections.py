@@ -16,39 +16,31 @@ from typing import TYPE_CHECKING, Protocol
 from fpdf.enums import XPos, YPos
 
 from domain.guide import STEPS
-from exports.french import french_date, french_number, french_percent
+from exports.french import french_date
 from exports.pdf_acquis import HierarchisationSection, InventaireSection
 from exports.pdf_charts import draw_radar
 from exports.pdf_doc import FONT, MUTED, WorkbookPDF
 from exports.pdf_attentes import AttentesSection
 from exports.pdf_ecarts import EcartsSection
 from exports.pdf_parcours import ParcoursSection
+from exports.pdf_questionnaire import questionnaire_facts
 from exports.pdf_reflexions import reflexion_sections
 from exports.pdf_roue import RoueSection
 from exports.pdf_valeurs import ValeursSection
-from questionnaires.bank import Bank
-from questionnaires.loader import bank_for, load_texts
-from questionnaires.riasec_texts import Caveat, RiasecTexts
+from questionnaires.riasec_texts import RiasecTexts
 from scoring.hexagon import dashed_code
 from scoring.matching import PROXIMITY_MEANING
-from scoring.riasec import HEXAGON_ORDER, RiasecResult, score_riasec
-from workbook.model import Piste, PisteStatus, QuestionnaireAnswers, Workbook
+from scoring.riasec import RiasecResult
+from workbook import interets
+from workbook.interets import InterestsResults
+from workbook.model import Piste, PisteStatus, Workbook
 from workbook.pistes import piste_match
 
 if TYPE_CHECKING:
     from referentiel.repository import Fiche
 
-INTERESTS_BANK = "interets_riasec"
 RADAR_RADIUS = 38.0  # mm; with its labels the hexagon takes about half a page
 SCORE_TABLE_HEIGHT = 68.0  # mm: header, six rows and the note below, kept on one page
-
-
-@dataclass(frozen=True)
-class InterestsResults:
-    answers: QuestionnaireAnswers
-    bank: Bank
-    texts: RiasecTexts
-    result: RiasecResult
 
 
 @dataclass(frozen=True)
@@ -61,21 +53,9 @@ class SectionContext:
     fiches: Mapping[str, Fiche] = field(default_factory=dict)  # the pistes' fiches, by code ROME
 
 
-def interests_results(workbook: Workbook) -> InterestsResults | None:
-    """Score the interests questionnaire, or None when it has no answer yet."""
-    answers = workbook.interets
-    if answers is None or not answers.answers:
-        return None
-    bank = bank_for(INTERESTS_BANK, answers)
-    item_types = {item.id: item.dimension for item in bank.items}
-    # An answer to an item a later bank version dropped is kept in the workbook but not scored.
-    known = {item_id: value for item_id, value in answers.answers.items() if item_id in item_types}
-    return InterestsResults(answers, bank, load_texts("riasec"), score_riasec(known, item_types))
-
-
 def build_context(workbook: Workbook, generated_at: datetime,
                   fiches: Mapping[str, Fiche] | None = None) -> SectionContext:
-    return SectionContext(workbook, generated_at, interests_results(workbook), dict(fiches or {}))
+    return SectionContext(workbook, generated_at, interets.workbook_results(workbook), dict(fiches or {}))
 
 
 class Section(Protocol):
@@ -88,18 +68,7 @@ class Section(Protocol):
 
 
 # --- Centres d'intérêt (RIASEC) ---------------------------------------------------------------
-
-TIE_NOTE = ("Certains de vos types ont exactement le même score. L’ordre retenu ici en est un "
-            "parmi d’autres ; les codes possibles sont : {codes}.")
-TIE_NOTE_MANY = ("Plusieurs de vos types ont exactement le même score : l’ordre de leurs lettres "
-                 "dans le code est un choix parmi {count} possibles. Parlez-en avec votre consultant ou consultante.")
-TIE_CODES_LISTED = 6  # beyond this, listing every possible code would hide the message
-# Caveats shown in the PDF, in this order, with the result flag that raises each of them.
-CAVEAT_FLAGS: tuple[tuple[Caveat, str], ...] = (
-    (Caveat.FLAT_PROFILE, "flat_profile"),
-    (Caveat.LOW_INTEREST, "low_interest"),
-    (Caveat.CHECK_ACQUIESCENCE, "check_acquiescence"),
-)
+# The results are `workbook.interets`'s, as on the results page: this section only lays them out.
 
 
 class InterestsSection:
@@ -110,102 +79,75 @@ class InterestsSection:
         return ctx.interests is not None
 
     def render(self, pdf: WorkbookPDF, ctx: SectionContext) -> None:
-        data = ctx.interests
-        assert data is not None
-        result, texts = data.result, data.texts
-        pdf.paragraph(texts.results_intro)
-        pdf.key_values(self._facts(data))
-        if not result.complete:
-            caveat = texts.caveats[Caveat.INCOMPLETE]
+        results = ctx.interests
+        assert results is not None
+        guide = interets.texts()
+        pdf.paragraph(guide.results_intro)
+        pdf.key_values(questionnaire_facts(ctx.workbook.interets, interets.bank(ctx.workbook.interets)))
+        if results.complete:
+            self._code(pdf, results, guide)
+        # Caveats sit right under the code they qualify, not pages later (scoring.md §1.3).
+        for caveat in results.caveats:
             pdf.callout(caveat.text, caveat.label)
-        else:
-            self._code(pdf, data)
-            self._letters(pdf, data)
-            self._hexagon(pdf, data)
-        self._score_table(pdf, data)
-        if result.complete:
-            self._reading(pdf, data)
+        if results.complete:
+            self._letters(pdf, results)
+            self._hexagon(pdf, results, guide)
+        self._score_table(pdf, results)
+        if results.consistency is not None or results.differentiation is not None:
+            self._reading(pdf, results)
 
     @staticmethod
-    def _facts(data: InterestsResults) -> list[tuple[str, str]]:
-        answers, bank = data.answers, data.bank
-        answered = sum(1 for item in bank.items if item.id in answers.answers)
-        rows = [("Questionnaire", f"{bank.title} (version {answers.bank_version})"),
-                ("Réponses", f"{answered} sur {len(bank.items)} questions")]
-        if answers.completed_at is not None:
-            rows.append(("Terminé le", french_date(answers.completed_at)))
-        elif answers.started_at is not None:
-            rows.append(("Commencé le", f"{french_date(answers.started_at)} (pas encore terminé)"))
-        return rows
-
-    @staticmethod
-    def _code(pdf: WorkbookPDF, data: InterestsResults) -> None:
-        result, texts = data.result, data.texts
+    def _code(pdf: WorkbookPDF, results: InterestsResults, guide: RiasecTexts) -> None:
         pdf.heading("Mon code Holland", 2)
         pdf.ensure_space(32)
         pdf.set_font(FONT, "B", 44)
-        pdf.cell(0, 18, " ".join(result.code), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        labels = " · ".join(texts.letters[letter].label for letter in result.code)
+        pdf.cell(0, 18, results.code, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        labels = " · ".join(letter.label for letter in results.letters)
         pdf.paragraph(labels, size=12, style="B", space_after=5, align="C")
-        pdf.paragraph(texts.code_explanation)
-        codes = result.code_permutations
-        if 1 < len(codes) <= TIE_CODES_LISTED:
-            pdf.paragraph(TIE_NOTE.format(codes=", ".join(codes)), style="I")
-        elif len(codes) > TIE_CODES_LISTED:
-            pdf.paragraph(TIE_NOTE_MANY.format(count=len(codes)), style="I")
-        # Caveats sit right under the code they qualify, not pages later (scoring.md §1.3).
-        for caveat, flag in CAVEAT_FLAGS:
-            if getattr(result, flag):
-                meaning = texts.caveats[caveat]
-                pdf.callout(meaning.text, meaning.label)
+        pdf.paragraph(guide.code_explanation)
+        if results.tie_note:
+            pdf.paragraph(results.tie_note, style="I")
 
     @staticmethod
-    def _letters(pdf: WorkbookPDF, data: InterestsResults) -> None:
+    def _letters(pdf: WorkbookPDF, results: InterestsResults) -> None:
         pdf.heading("Ce que disent mes trois lettres", 2)
-        for letter in data.result.code:
-            text = data.texts.letters[letter]
-            pdf.heading(f"{letter} — {text.label} : {text.summary.lower()}", 3)
-            pdf.paragraph(text.description, space_after=1)
-            pdf.paragraph("Domaines : " + ", ".join(text.domains) + ".", size=10, style="I")
+        for letter in results.letters:
+            pdf.heading(f"{letter.letter} — {letter.label} : {letter.summary.lower()}", 3)
+            pdf.paragraph(letter.description, space_after=1)
+            pdf.paragraph("Domaines : " + ", ".join(letter.domains) + ".", size=10, style="I")
 
     @staticmethod
-    def _hexagon(pdf: WorkbookPDF, data: InterestsResults) -> None:
-        scores = data.result.scores
+    def _hexagon(pdf: WorkbookPDF, results: InterestsResults, guide: RiasecTexts) -> None:
         chart_height = 2 * RADAR_RADIUS + 28
         # The explanation (about 4 lines) and the chart stay together with their heading.
         pdf.heading("Mon hexagone", 2, keep_with_next=chart_height + 28)
-        pdf.paragraph(data.texts.hexagon_explanation)
+        pdf.paragraph(guide.hexagon_explanation)
         pdf.ensure_space(chart_height)
-        labels = [f"{t.value} — {data.texts.letters[t].label}" for t in HEXAGON_ORDER]
+        labels = [f"{row.letter} — {row.label}" for row in results.scores]
         bottom = draw_radar(pdf, pdf.w / 2, pdf.y + 14 + RADAR_RADIUS, RADAR_RADIUS, labels,
-                            [scores[t].pct for t in HEXAGON_ORDER])
+                            [row.pct for row in results.scores])
         pdf.set_xy(pdf.l_margin, bottom + 5)
 
     @staticmethod
-    def _score_table(pdf: WorkbookPDF, data: InterestsResults) -> None:
-        scores = data.result.scores
+    def _score_table(pdf: WorkbookPDF, results: InterestsResults) -> None:
         pdf.heading("Mes scores par type", 2, keep_with_next=SCORE_TABLE_HEIGHT)
-        rows = [
-            (t.value, data.texts.letters[t].label, french_number(scores[t].mean),
-             french_percent(scores[t].pct), f"{scores[t].answered} / {scores[t].n_items}")
-            for t in HEXAGON_ORDER
-        ]
+        rows = [(row.letter.value, row.label, row.mean, row.score, row.answered)
+                for row in results.scores]
         pdf.table(("Type", "Intitulé", "Moyenne sur 5", "Score", "Réponses"), rows,
                   col_widths=(12, 38, 20, 15, 15), align=("CENTER", "LEFT", "RIGHT", "RIGHT", "RIGHT"))
         pdf.paragraph("Le score va de 0 % (« je n’aimerais pas du tout » partout) à 100 % "
                       "(« j’aimerais beaucoup » partout).", size=9.5, style="I")
 
     @staticmethod
-    def _reading(pdf: WorkbookPDF, data: InterestsResults) -> None:
-        result, texts = data.result, data.texts
+    def _reading(pdf: WorkbookPDF, results: InterestsResults) -> None:
         pdf.heading("Comment lire mon profil", 2)
-        consistency = texts.consistency[result.consistency]
-        pdf.heading(f"Cohérence : {consistency.label.lower()} ({result.consistency})", 3, outline=False)
-        pdf.paragraph(consistency.text)
-        band = texts.differentiation_band(min(max(result.differentiation_iachan, 0.0), 4.0))
-        pdf.heading(f"Différenciation : {band.label.lower()}", 3, outline=False)
-        pdf.paragraph(band.text + f" (Indice de différenciation : "
-                      f"{french_number(result.differentiation_iachan, 2)} sur 4.)")
+        if results.consistency is not None:
+            key = f" ({results.consistency_key})" if results.consistency_key else ""
+            pdf.heading(f"Cohérence : {results.consistency.label.lower()}{key}", 3, outline=False)
+            pdf.paragraph(results.consistency.text)
+        if results.differentiation is not None:
+            pdf.heading(f"Différenciation : {results.differentiation.label.lower()}", 3, outline=False)
+            pdf.paragraph(f"{results.differentiation.text} {results.differentiation_figure}")
 
 
 # --- Pistes métiers ----------------------------------------------------------------------------
@@ -232,7 +174,7 @@ class PistesSection:
         return bool(ctx.workbook.pistes)
 
     def render(self, pdf: WorkbookPDF, ctx: SectionContext) -> None:
-        profile = ctx.interests.result if ctx.interests is not None else None
+        profile = ctx.interests.riasec if ctx.interests is not None else None
         if profile is not None and not profile.complete:
             profile = None
         pdf.paragraph(PISTES_INTRO)

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from exports.french import french_date
 from exports.pdf_charts import draw_bars
 from exports.pdf_doc import MUTED, WorkbookPDF
-from questionnaires.loader import load_texts
-from scoring.values import ValuesResult, chart_span
+from exports.pdf_questionnaire import questionnaire_facts
 from workbook import valeurs
 from workbook.valeurs import PROFILE_COLUMNS, TOP_SIZE
 
@@ -46,60 +44,42 @@ class ValeursSection:
         return bool(answers is not None and answers.answers) or bool(ctx.workbook.valeurs_top)
 
     def render(self, pdf: WorkbookPDF, ctx: SectionContext) -> None:
-        texts = load_texts("valeurs")
-        bank = valeurs.bank(ctx.workbook.valeurs)
-        result = valeurs.values_result(ctx.workbook.valeurs, bank)
+        texts = valeurs.texts()
+        results = valeurs.valeurs_results(ctx.workbook)
         pdf.paragraph(texts.results_intro)
-        pdf.key_values(self._facts(ctx))
-        if result is None or not result.complete:
-            pdf.callout(texts.incomplete.text, texts.incomplete.label)
-        else:
-            if result.flat_protocol:
-                pdf.callout(texts.flat_protocol.text, texts.flat_protocol.label)
-            self._profile(pdf, result, ctx.workbook.valeurs_top, texts.profile_explanation)
-        self._top(pdf, ctx, texts.top_use)
+        pdf.key_values(questionnaire_facts(ctx.workbook.valeurs, valeurs.bank(ctx.workbook.valeurs)))
+        for caveat in results.caveats:
+            pdf.callout(caveat.text, caveat.label)
+        if results.complete:
+            self._profile(pdf, results, bool(ctx.workbook.valeurs_top), texts.profile_explanation)
+        self._top(pdf, results.top, texts.top_use)
 
     @staticmethod
-    def _facts(ctx: SectionContext) -> list[tuple[str, str]]:
-        answers = ctx.workbook.valeurs
-        bank = valeurs.bank(answers)
-        if answers is None:
-            return [("Questionnaire", f"{bank.title} (pas encore commencé)")]
-        answered = sum(1 for item in bank.items if item.id in answers.answers)
-        rows = [("Questionnaire", f"{bank.title} (version {answers.bank_version})"),
-                ("Réponses", f"{answered} sur {len(bank.items)} questions")]
-        if answers.completed_at is not None:
-            rows.append(("Terminé le", french_date(answers.completed_at)))
-        return rows
-
-    @staticmethod
-    def _profile(pdf: WorkbookPDF, result: ValuesResult, top: list[str], explanation: str) -> None:
-        rows = valeurs.profile_rows(result, top)
+    def _profile(pdf: WorkbookPDF, results: valeurs.ValeursResults, chosen: bool, explanation: str) -> None:
+        rows = results.rows
         chart_height = len(rows) * (BAR + GAP) + 4
         pdf.heading("Mon profil de valeurs", 2, keep_with_next=chart_height + 30)
         pdf.paragraph(explanation)
         pdf.paragraph(CHART_NOTE, size=9.5, style="I", color=MUTED)
         pdf.ensure_space(chart_height)
-        span = chart_span(result)
         bottom = draw_bars(pdf, pdf.l_margin, pdf.y + 2, pdf.epw,
                            [valeurs.chart_label(row) for row in rows],
-                           [track_position(row.ipsatised, span) for row in rows],
+                           [track_position(row.ipsatised, results.span) for row in rows],
                            value_labels=[row.gap for row in rows], bar_height=BAR, gap=GAP,
                            baseline=CENTRE)
         pdf.set_xy(pdf.l_margin, bottom + 4)
-        if top:
+        pdf.paragraph(results.small_differences, size=9.5, style="I", color=MUTED)
+        if chosen:
             pdf.paragraph(valeurs.CHOSEN_NOTE, size=9.5, style="I", color=MUTED)
         pdf.heading("Mes scores par valeur", 3, outline=False, keep_with_next=len(rows) * 7 + 12)
-        table = valeurs.profile_table(rows)
-        pdf.table(PROFILE_COLUMNS, [list(row.values()) for row in table],
+        pdf.table(PROFILE_COLUMNS, [list(row.values()) for row in results.table],
                   col_widths=(40, 20, 22, 18), align=("LEFT", "RIGHT", "RIGHT", "CENTER"))
         pdf.paragraph("La moyenne va de 1 («\u00a0pas important du tout\u00a0» partout) à 5 "
                       "(«\u00a0très important\u00a0» partout)\u00a0; l’écart la compare à votre "
                       "moyenne sur toutes les questions.", size=9.5, style="I")
 
     @staticmethod
-    def _top(pdf: WorkbookPDF, ctx: SectionContext, use: str) -> None:
-        top = valeurs.top_values(ctx.workbook)
+    def _top(pdf: WorkbookPDF, top: list[tuple[str, str, str]], use: str) -> None:
         pdf.heading("Mes cinq valeurs essentielles", 2, keep_with_next=30)
         if not top:
             pdf.paragraph(NO_TOP, style="I", color=MUTED)

@@ -1,72 +1,77 @@
-"""Interests results: the Holland code, what it means, the hexagon and bars with their text."""
+"""Interests results: the Holland code, what it means, the hexagon and bars with their text.
+
+Every figure, caveat and reading comes from `workbook.interets.interests_results`, as in the PDF.
+"""
 
 import streamlit as st
 
 from domain.guide import StepKey
-from questionnaires.loader import bank_for, load_texts
-from scoring.interests import interests_results
 from ui import charts, session
+from ui.confirm import confirmed_button
 from ui.layout import chart_height, presentation_on, private_block
-from workbook.modules import INTERETS_BANK
+from workbook import interets
+from storage.replaced_versions import ReplacementReason
 
-texts = load_texts("riasec")
+MODULE = StepKey.INTERETS
+QUESTIONNAIRE = "pages/interets.py"
+texts = interets.texts()
 opened = session.require_workbook()
-session.touch_activity(opened, StepKey.INTERETS)
+session.touch_activity(opened, MODULE)
 
 st.title("Mon profil d’intérêts")
-answers = opened.workbook.interets
-if answers is None or not answers.answers:
+results = interets.workbook_results(opened.workbook)
+if results is None:
     st.info("Répondez d’abord au questionnaire « Mes centres d’intérêt » : votre profil s’affichera ici.")
-    st.page_link("pages/interets.py", label="Commencer le questionnaire", icon=":material/extension:")
+    st.page_link(QUESTIONNAIRE, label="Commencer le questionnaire", icon=":material/extension:")
     st.stop()
 
-results = interests_results(answers, bank_for(INTERETS_BANK, answers))
-riasec = results.riasec
 st.write(texts.results_intro)
-
-if not riasec.complete:
-    st.warning(texts.caveats["incomplete"].text)
-    st.page_link("pages/interets.py", label="Compléter le questionnaire", icon=":material/extension:")
-else:
-    st.header(f"Votre code : {' – '.join(riasec.code)}")
+if results.complete:
+    st.header(f"Votre code : {results.code}")
     st.write(texts.code_explanation)
+    if results.tie_note:
+        st.info(results.tie_note, icon=":material/drag_handle:")
 
 for caveat in results.caveats:
-    if caveat != "incomplete":
-        st.warning(f"**{texts.caveats[caveat].label}** — {texts.caveats[caveat].text}")
+    st.warning(f"**{caveat.label}** — {caveat.text}")
+if not results.complete:
+    st.page_link(QUESTIONNAIRE, label="Compléter le questionnaire", icon=":material/extension:")
 
 scale = 1.35 if presentation_on() else 1.0
-labels, values = charts.hexagon_labels(texts), charts.hexagon_values(riasec)
+labels = charts.hexagon_labels(results.scores)
+values, value_texts = [row.pct for row in results.scores], [row.score for row in results.scores]
 left, right = st.columns(2)
 with left:
     st.header("Mon hexagone")
-    st.plotly_chart(charts.radar_figure(charts.labels_with_values(labels, values), values,
+    st.plotly_chart(charts.radar_figure(charts.labels_with_values(labels, value_texts), values,
                                         height=chart_height(440), font_scale=scale),
-                    alt=charts.profile_text(riasec, texts), config={"displayModeBar": False}, theme=None)
+                    alt=results.profile_text, config={"displayModeBar": False}, theme=None)
 with right:
     st.header("Mes scores")
-    st.plotly_chart(charts.bar_figure(labels, values, height=chart_height(400), font_scale=scale),
-                    alt=charts.profile_text(riasec, texts), config={"displayModeBar": False}, theme=None)
+    st.plotly_chart(charts.bar_figure(labels, values, value_texts=value_texts,
+                                      height=chart_height(400), font_scale=scale),
+                    alt=results.profile_text, config={"displayModeBar": False}, theme=None)
 st.caption(texts.hexagon_explanation)
 with st.expander("Les graphiques en texte"):
-    st.write(charts.profile_text(riasec, texts))
-    st.table(charts.scores_table(riasec, texts))
+    st.write(results.profile_text)
+    st.table(charts.scores_table(results.scores))
 
-if riasec.complete:
+if results.letters:
     st.header("Ce que disent mes trois lettres")
-    for column, (rank, letter) in zip(st.columns(3), enumerate(riasec.code, start=1)):
-        meaning = texts.letters[letter]
+    for column, letter in zip(st.columns(3), results.letters):
         with column.container(border=True):
-            st.markdown(f"### {rank}. {letter} — {meaning.label}")
-            st.markdown(f"*{meaning.summary}*")
-            st.write(meaning.description)
-            st.caption("Par exemple : " + ", ".join(meaning.domains) + ".")
+            st.markdown(f"### {letter.rank}. {letter.letter} — {letter.label}")
+            st.markdown(f"*{letter.summary}*")
+            st.write(letter.description)
+            st.caption("Par exemple : " + ", ".join(letter.domains) + ".")
 
-if riasec.complete:
+if results.consistency is not None or results.differentiation is not None:
     st.header("Comment lire mon profil")
-    st.write(f"**{texts.consistency[riasec.consistency].label}** — {texts.consistency[riasec.consistency].text}")
-    band = texts.differentiation_band(riasec.differentiation_iachan)
-    st.write(f"**{band.label}** — {band.text}")
+    if results.consistency is not None:
+        st.write(f"**{results.consistency.label}** — {results.consistency.text}")
+    if results.differentiation is not None:
+        st.write(f"**{results.differentiation.label}** — {results.differentiation.text} "
+                 f"{results.differentiation_figure}")
 
 if not opened.by_beneficiary and results.quality.reasons:
     box = private_block("Qualité des réponses")
@@ -75,3 +80,22 @@ if not opened.by_beneficiary and results.quality.reasons:
             st.header(":material/lock: Qualité des réponses (pour le consultant ou la consultante)")
             for reason in results.quality.reasons:
                 st.write(f"- {reason}")
+
+st.header("Recommencer le questionnaire")
+st.caption("Vos réponses actuelles ne sont pas perdues : elles sont gardées, et votre consultant "
+           "ou consultante peut les rétablir.")
+if confirmed_button(
+        "Recommencer le questionnaire", key="restart_interets", icon=":material/restart_alt:",
+        title="Recommencer le questionnaire\u00a0?",
+        question="Le questionnaire « Mes centres d’intérêt » repartira de zéro et votre profil "
+                 "actuel ne s’affichera plus. Vos réponses actuelles seront gardées par votre "
+                 "consultant ou consultante, qui pourra les rétablir.",
+        confirm="Oui, recommencer"):
+    def restart(version: int) -> int:
+        return session.get_store().replace_workbook(
+            opened.dossier.id, interets.restarted(opened.workbook), version,
+            ReplacementReason.INTERESTS_RESTARTED, opened.dossier.full_name)
+
+    if session.replace_workbook(opened, restart, MODULE):
+        st.switch_page(QUESTIONNAIRE)
+    st.rerun()  # a refusal is shown at the top of the page, by require_workbook()

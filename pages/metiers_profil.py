@@ -8,8 +8,8 @@ from exports.french import french_integer
 from questionnaires.loader import bank_for
 from referentiel.selection import domaines_of, metier_lines, metiers_by_domain, metiers_of_centre
 from scoring.hexagon import dashed_code
-from scoring.interests import profile_of
 from scoring.matching import PROXIMITY_MEANING, SAME_PROXIMITY_FOR_ALL, tells_metiers_apart
+from workbook.interets import profile_of
 from ui import session
 from ui.referentiel import require_referentiel
 from workbook.modules import INTERETS_BANK

@@ -4,8 +4,8 @@ import streamlit as st
 
 from domain.guide import StepKey
 from questionnaires.loader import bank_for
-from scoring.interests import profile_of
 from scoring.hexagon import dashed_code
+from workbook.interets import profile_of
 from ui import bounded_text, session
 from ui.confirm import removal_button
 from ui.layout import escape_markdown

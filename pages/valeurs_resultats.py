@@ -3,8 +3,6 @@
 import streamlit as st
 
 from domain.guide import StepKey
-from questionnaires.loader import load_texts
-from scoring.values import chart_span
 from ui import charts, session
 from ui.layout import chart_height, presentation_on
 from ui.ranking import ranked_choice, ranked_list
@@ -13,7 +11,7 @@ from workbook.valeurs import CHOSEN_NOTE, TOP_SIZE, ValeursError
 
 MODULE = StepKey.VALEURS
 QUESTIONNAIRE = "pages/valeurs.py"
-texts = load_texts("valeurs")
+texts = valeurs.texts()
 opened = session.require_workbook()
 bank = valeurs.bank(opened.workbook.valeurs)
 session.touch_activity(opened, MODULE)
@@ -24,33 +22,33 @@ def save(change) -> bool:
 
 
 st.title("Mes valeurs professionnelles")
-result = valeurs.values_result(opened.workbook.valeurs, bank)
-if result is None or not result.complete:
-    st.info(f"**{texts.incomplete.label}** — {texts.incomplete.text}")
-    label = "Commencer le questionnaire" if result is None else "Compléter le questionnaire"
+results = valeurs.valeurs_results(opened.workbook, bank)
+if not results.complete:
+    for caveat in results.caveats:
+        st.info(f"**{caveat.label}** — {caveat.text}")
+    label = "Commencer le questionnaire" if results.result is None else "Compléter le questionnaire"
     st.page_link(QUESTIONNAIRE, label=label, icon=":material/balance:")
     st.stop()
 
 st.write(texts.results_intro)
-if result.flat_protocol:
-    st.warning(f"**{texts.flat_protocol.label}** — {texts.flat_protocol.text}", icon=":material/info:")
+for caveat in results.caveats:
+    st.warning(f"**{caveat.label}** — {caveat.text}", icon=":material/info:")
 
 st.header("Mon profil de valeurs")
 st.caption(texts.profile_explanation)
-rows = valeurs.profile_rows(result, opened.workbook.valeurs_top, bank)
-span = chart_span(result)
+rows = results.rows
 figure = charts.bar_figure(
     [valeurs.chart_label(row) for row in rows], [row.ipsatised for row in rows],
-    value_texts=[row.gap for row in rows], x_range=(-span, span), tick_suffix="",
+    value_texts=[row.gap for row in rows], x_range=(-results.span, results.span), tick_suffix="",
     height=chart_height(120 + 34 * len(rows)), font_scale=1.3 if presentation_on() else 1.0,
 )
-text = valeurs.profile_text(rows)
-st.plotly_chart(figure, alt=text, config={"displayModeBar": False}, theme=None)
+st.plotly_chart(figure, alt=results.profile_text, config={"displayModeBar": False}, theme=None)
+st.caption(results.small_differences)
 if opened.workbook.valeurs_top:
     st.caption(CHOSEN_NOTE)
 with st.expander("Le graphique en texte"):
-    st.write(text)
-    st.table(charts.rows_table(valeurs.profile_table(rows), index="Valeur"))
+    st.write(results.profile_text)
+    st.table(charts.rows_table(results.table, index="Valeur"))
 
 st.header("Mes cinq valeurs essentielles")
 st.caption(texts.top_instructions)

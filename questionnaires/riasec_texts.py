@@ -11,25 +11,25 @@ DIFFERENTIATION_MAX = 4.0  # Iachan's index lives on 0..4 with a 1..5 scale
 
 
 class Caveat(StrEnum):
-    """Reasons to read a RIASEC profile with care; each has a kind text in the guide texts.
+    """Reasons to read a RIASEC profile with care, each named by its real cause; each has a kind
+    text in the guide texts. `workbook.interets` decides which apply and which silence others."""
 
-    Values are the names scoring uses, so a page looks texts up with what it gets: the flags
-    of `scoring.riasec.RiasecResult`, the verdicts of `scoring.quality.QualityVerdict`, and
-    `incomplete` when a type has too few answers to be scored.
-    """
-
-    FLAT_PROFILE = "flat_profile"
+    INCOMPLETE = "incomplete"  # a type has too few answers to be scored
+    SAME_ANSWERS = "same_answers"  # non interprétable: the same answer nearly everywhere
+    TOO_FAST = "too_fast"  # non interprétable: most pages answered in under 2 s per item
+    LONG_RUNS = "long_runs"  # à vérifier: a long run of identical answers
+    LITTLE_SPREAD = "little_spread"  # à vérifier: answers hardly vary
+    FLAT_PROFILE = "flat_profile"  # the six means are close
+    NO_DIRECTION = "no_direction"  # strong interests on opposite sides cancel out on the hexagon
     LOW_INTEREST = "low_interest"
     CHECK_ACQUIESCENCE = "check_acquiescence"
-    A_VERIFIER = "à vérifier"
-    NON_INTERPRETABLE = "non interprétable"
-    INCOMPLETE = "incomplete"
 
 
 class LetterText(Record):
     label: Text
     summary: Text  # three verbs, for chart labels and short lists
     description: Text  # 2-3 sentences: activities and environments liked
+    hedged: Text  # the same, said with care, for a type whose mean is under 3.5 of 5
     domains: list[Text] = Field(min_length=2)
 
 

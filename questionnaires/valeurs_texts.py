@@ -9,6 +9,7 @@ class ValeursTexts(Record):
     version: Version
     results_intro: Text
     profile_explanation: Text  # how to read scores centred on the person's own mean
+    small_differences: Text  # differences under half a point mean little
     flat_protocol: Meaning  # « tout est important »: answers too alike to tell values apart
     incomplete: Meaning  # the questionnaire is not finished: no profile yet
     top_instructions: Text  # choosing and ordering the five values that matter most

@@ -30,6 +30,21 @@ class QualityVerdict(StrEnum):
     NON_INTERPRETABLE = "non interprétable"
 
 
+class QualityTopic(StrEnum):
+    """What a rule looks at: each verdict is told to the beneficiary by its real cause."""
+
+    PATTERN = "pattern"  # the same answer again and again
+    SPEED = "speed"  # pages answered too fast to be read
+    SPREAD = "spread"  # answers hardly vary
+    ACQUIESCENCE = "acquiescence"  # « yes » to nearly everything
+
+
+class QualityFinding(BaseModel, frozen=True):
+    topic: QualityTopic
+    verdict: QualityVerdict
+    reason: str  # for the consultant, with the figures
+
+
 class PageTiming(BaseModel, frozen=True):
     n_items: int = Field(ge=0)
     seconds: float = Field(ge=0)
@@ -43,7 +58,14 @@ class ResponseQuality(BaseModel, frozen=True):
     fast_pages: int
     timed_pages: int
     verdict: QualityVerdict
-    reasons: list[str]
+    findings: list[QualityFinding]  # at most one per topic, most severe first
+
+    @property
+    def reasons(self) -> list[str]:
+        return [finding.reason for finding in self.findings]
+
+    def found(self, verdict: QualityVerdict, topic: QualityTopic) -> bool:
+        return any(f.verdict == verdict and f.topic == topic for f in self.findings)
 
 
 def longstring(answers: Sequence[int]) -> int:
@@ -84,7 +106,7 @@ class _Facts:
 
 @dataclass(frozen=True)
 class _Rule:
-    topic: str  # only the first (most severe) rule that fires on a topic gives a reason
+    topic: QualityTopic  # only the first (most severe) rule that fires on a topic gives a reason
     verdict: QualityVerdict
     applies: Callable[[_Facts], bool]
     reason: Callable[[_Facts], str]
@@ -96,29 +118,29 @@ _CHECK = QualityVerdict.A_VERIFIER
 # Most severe first (§5 defaults).
 RULES: tuple[_Rule, ...] = (
     _Rule(
-        "pattern", _NON, lambda f: f.irv == 0,
+        QualityTopic.PATTERN, _NON, lambda f: f.irv == 0,
         lambda f: f"Les {f.n} réponses sont toutes identiques.",
     ),
     _Rule(
-        "pattern", _NON, lambda f: 2 * f.longstring >= f.n,
+        QualityTopic.PATTERN, _NON, lambda f: 2 * f.longstring >= f.n,
         lambda f: f"{f.longstring} réponses identiques à la suite sur {f.n}, "
         "soit la moitié ou plus du questionnaire.",
     ),
     _Rule(
-        "speed", _NON, lambda f: f.timed_pages > 0 and 2 * f.fast_pages >= f.timed_pages,
+        QualityTopic.SPEED, _NON, lambda f: f.timed_pages > 0 and 2 * f.fast_pages >= f.timed_pages,
         lambda f: f"{f.fast_pages} pages sur {f.timed_pages} remplies en moins de "
         f"{SECONDS_PER_ITEM_MIN:.0f}{NBSP}secondes par question.",
     ),
     _Rule(
-        "pattern", _CHECK, lambda f: f.longstring >= LONGSTRING_CHECK,
+        QualityTopic.PATTERN, _CHECK, lambda f: f.longstring >= LONGSTRING_CHECK,
         lambda f: f"{f.longstring} réponses identiques à la suite.",
     ),
     _Rule(
-        "spread", _CHECK, lambda f: 0 < f.irv < IRV_CHECK_BELOW,
+        QualityTopic.SPREAD, _CHECK, lambda f: 0 < f.irv < IRV_CHECK_BELOW,
         lambda f: f"Réponses très peu variées (écart-type {_fr(f.irv, 2)}).",
     ),
     _Rule(
-        "acquiescence", _CHECK,
+        QualityTopic.ACQUIESCENCE, _CHECK,
         lambda f: f.elevation is not None and f.elevation > ACQUIESCENCE_ELEVATION_ABOVE
         and f.acquiescence > ACQUIESCENCE_SHARE_ABOVE,
         lambda f: f"{round(100 * f.acquiescence)}{NBSP}% des réponses à 4 ou 5 "
@@ -147,13 +169,13 @@ def response_quality(
         fast_pages=fast,
         timed_pages=len(timed),
     )
-    verdict, reasons, seen = QualityVerdict.OK, [], set()
+    verdict, findings, seen = QualityVerdict.OK, [], set()
     if facts.n >= MIN_ANSWERS:
         for rule in RULES:
             if rule.topic in seen or not rule.applies(facts):
                 continue
             seen.add(rule.topic)
-            reasons.append(rule.reason(facts))
+            findings.append(QualityFinding(topic=rule.topic, verdict=rule.verdict, reason=rule.reason(facts)))
             verdict = max(verdict, rule.verdict, key=_SEVERITY.__getitem__)
     return ResponseQuality(
         n_answers=facts.n,
@@ -163,5 +185,5 @@ def response_quality(
         fast_pages=fast,
         timed_pages=len(timed),
         verdict=verdict,
-        reasons=reasons,
+        findings=findings,
     )

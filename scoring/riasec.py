@@ -75,7 +75,10 @@ class RiasecResult(BaseModel, frozen=True):
     consistency: Consistency | None
     low_interest: bool
     check_acquiescence: bool
-    flat_profile: bool
+    flat_profile: bool  # flat_scores or directionless: the code says little on its own (§1.3)
+    flat_scores: bool  # the six means are close: range or Iachan DI below 0.5
+    directionless: bool  # the hexagon vector is too short to point anywhere (§1.8)
+    first_pair_tied: bool  # the second letter ties with the third: the first two come from a tie rule
     angle_deg: float | None
     amplitude: float | None
     people_things: float | None
@@ -181,6 +184,7 @@ def _incomplete(scores: dict[RiasecType, TypeScore], ranking: list[RiasecType]) 
         scores=scores, complete=False, code="", ranking=ranking, ties=[], code_permutations=[],
         elevation=None, range=None, differentiation_holland=None, differentiation_iachan=None,
         consistency=None, low_interest=False, check_acquiescence=False, flat_profile=False,
+        flat_scores=False, directionless=False, first_pair_tied=False,
         angle_deg=None, amplitude=None, people_things=None, data_ideas=None,
     )
 
@@ -205,6 +209,7 @@ def score_riasec(
     angle, amplitude = hexagon_vector(means)
     people_things, data_ideas = prediger_dimensions(means)
     directionless = amplitude < FLAT_AMPLITUDE_BELOW
+    flat_scores = spread < FLAT_RANGE_BELOW or iachan < FLAT_IACHAN_BELOW
     return RiasecResult(
         scores=scores,
         complete=True,
@@ -220,7 +225,11 @@ def score_riasec(
         low_interest=elevation < LOW_INTEREST_BELOW,
         check_acquiescence=elevation > CHECK_ACQUIESCENCE_ABOVE,
         # A flat profile still gets its code; the page adds a caveat (§1.3).
-        flat_profile=spread < FLAT_RANGE_BELOW or iachan < FLAT_IACHAN_BELOW or directionless,
+        flat_profile=flat_scores or directionless,
+        flat_scores=flat_scores,
+        directionless=directionless,
+        # Which two letters open the code is then decided by §1.2's tie rule, not by the means.
+        first_pair_tied=math.isclose(means[ranking[1]], means[ranking[2]], abs_tol=_TIE_TOLERANCE),
         # Below the amplitude threshold the angle is noise: no direction (§1.8).
         angle_deg=None if directionless else _round(angle),
         amplitude=_round(amplitude),

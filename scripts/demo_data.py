@@ -34,13 +34,13 @@ from questionnaires import engine
 from questionnaires.bank import Bank, groups
 from questionnaires.loader import load_bank, load_texts
 from scoring.hexagon import dashed_code
-from scoring.interests import interests_results
 from storage import access
 from storage.dossiers import Dossier
 from storage.engine import database_url
 from storage.store import Store
 from storage.tables import DossierRow
 from storage.users import Role, User
+from workbook.interets import interests_results
 from workbook import acquis, attentes, parcours, reflexions, roue, valeurs
 from workbook.activity import format_duration
 from workbook.model import AcquisKind, QuestionnaireAnswers, Workbook, new_workbook, utcnow
@@ -243,7 +243,7 @@ def every_module_filled(workbook: Workbook) -> Workbook:
         workbook, item_id = acquis.add_acquis(workbook, kinds[n % 3], f"Acquis numéro {n + 1}")
         workbook = acquis.update_acquis(workbook, item_id, maitrise=1 + n % 4, envie=1 + (n // 2) % 4)
     workbook = acquis.set_priorities(workbook, [item.id for item in workbook.inventaire.items[:10]])
-    workbook = valeurs.set_top(workbook, [d.id for d in valeurs.bank().dimensions[:5]])
+    workbook = valeurs.set_top(workbook, [d.id for d in valeurs.bank(workbook.valeurs).dimensions[:5]])
     specs = [spec for group in attentes.condition_groups(load_texts("attentes")) for spec in group.conditions]
     for n, spec in enumerate(specs[:15]):
         workbook = attentes.set_preference(workbook, spec, ("souhaité", "accepté", "refusé")[n % 3])

@@ -10,8 +10,7 @@ from collections.abc import Mapping, Sequence
 
 import plotly.graph_objects as go
 
-from questionnaires.riasec_texts import RiasecTexts
-from scoring.riasec import HEXAGON_ORDER, RiasecResult
+from workbook.interets import ScoreRow
 
 BLUE = "#1f5aa6"
 FONT = dict(family="Source Sans Pro, sans-serif", size=15, color="#1b1b1b")
@@ -69,46 +68,20 @@ def bar_figure(labels: Sequence[str], values: Sequence[float], *, height: int = 
     return figure
 
 
-def hexagon_labels(texts: RiasecTexts) -> list[str]:
-    return [f"{letter.value} · {texts.letters[letter].label}" for letter in HEXAGON_ORDER]
+def hexagon_labels(scores: Sequence[ScoreRow]) -> list[str]:
+    return [f"{row.letter.value} · {row.label}" for row in scores]
 
 
-def labels_with_values(labels: Sequence[str], values: Sequence[float]) -> list[str]:
-    """« S · Social<br>83 % »: the radar says its numbers without hovering."""
-    return [f"{label}<br>{value:.0f}\u00a0%" for label, value in zip(labels, values)]
+def labels_with_values(labels: Sequence[str], value_texts: Sequence[str]) -> list[str]:
+    """« S · Social<br>83 % »: the radar says its numbers without hovering."""
+    return [f"{label}<br>{text}" for label, text in zip(labels, value_texts)]
 
 
-def hexagon_values(result: RiasecResult) -> list[float]:
-    return [result.scores[letter].pct or 0.0 for letter in HEXAGON_ORDER]
-
-
-def profile_text(result: RiasecResult, texts: RiasecTexts) -> str:
-    """The charts said in words, in hexagon order, for screen readers and for the record."""
-    parts = []
-    for letter in HEXAGON_ORDER:
-        score = result.scores[letter]
-        label = texts.letters[letter].label
-        if score.pct is None:
-            parts.append(f"{label} : pas assez de réponses")
-        else:
-            parts.append(f"{label} : {score.pct:.0f}\u00a0% (moyenne {score.mean:.1f} sur 5)")
-    return "Scores par type, dans l’ordre de l’hexagone : " + "\u00a0; ".join(parts) + "."
-
-
-def scores_table(result: RiasecResult, texts: RiasecTexts):
+def scores_table(scores: Sequence[ScoreRow]):
     """The numbers behind both charts, as a table (pandas imported here only)."""
-    import pandas as pd
-
-    rows = []
-    for letter in HEXAGON_ORDER:
-        score = result.scores[letter]
-        rows.append({
-            "Type": f"{letter.value} · {texts.letters[letter].label}",
-            "Moyenne sur 5": "—" if score.mean is None else f"{score.mean:.1f}".replace(".", ","),
-            "Score": "—" if score.pct is None else f"{score.pct:.0f}\u00a0%",
-            "Réponses": f"{score.answered} sur {score.n_items}",
-        })
-    return pd.DataFrame(rows).set_index("Type")
+    return rows_table([{"Type": f"{row.letter.value} · {row.label}", "Moyenne sur 5": row.mean,
+                        "Score": row.score, "Réponses": row.answered} for row in scores],
+                      index="Type")
 
 
 def rows_table(rows: Sequence[Mapping[str, str]], *, index: str):

@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from questionnaires.bank import Bank
+from exports.french import french_number
 from questionnaires.engine import Progress, progress as answers_progress
-from questionnaires.loader import bank_for
-from scoring.values import ValuesResult, score_values
+from questionnaires.loader import bank_for, load_texts
+from questionnaires.bank import Bank
+from questionnaires.records import Meaning
+from questionnaires.valeurs_texts import ValeursTexts
+from scoring.values import ValuesResult, chart_span, score_values
 from workbook.model import QuestionnaireAnswers, Workbook
 
 VALEURS_BANK = "valeurs_professionnelles"
@@ -63,10 +66,6 @@ def signed(value: float | None) -> str:
     return ("+" if value > 0 else "−") + text
 
 
-def one_decimal(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}".replace(".", ",")
-
-
 @dataclass(frozen=True)
 class ProfileRow:
     """One value of the profile, said in words: for the chart, its text and the tables."""
@@ -87,7 +86,7 @@ def profile_rows(result: ValuesResult, top: Sequence[str], values_bank: Bank | N
     for rank, value in enumerate(result.ranking, 1):
         score = result.scores[value]
         rows.append(ProfileRow(
-            id=value, label=values_bank.dimension(value).label, mean=one_decimal(score.mean),
+            id=value, label=values_bank.dimension(value).label, mean=french_number(score.mean),
             ipsatised=score.ipsatised, gap=signed(score.ipsatised), rank=rank,
             chosen=top.index(value) + 1 if value in top else None,
         ))
@@ -122,13 +121,51 @@ def profile_text(rows: Sequence[ProfileRow]) -> str:
             "le moins\u00a0: " + "\u00a0; ".join(parts) + ".")
 
 
+@dataclass(frozen=True)
+class ValeursResults:
+    """Everything the results page and the PDF say about the values questionnaire."""
+
+    result: ValuesResult | None  # None before the first answer
+    caveats: list[Meaning]  # « pas encore terminé », or « tout semble avoir la même importance »
+    rows: list[ProfileRow]  # empty until every value has its score
+    span: float  # half-width of the profile chart's axis
+    profile_text: str
+    table: list[dict[str, str]]
+    small_differences: str | None  # a gap under half a point means little: said under the profile
+    top: list[tuple[str, str, str]]  # (id, label, description) of the values chosen, in order
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.rows)
+
+
+def texts() -> ValeursTexts:
+    return load_texts("valeurs")
+
+
+def valeurs_results(workbook: Workbook, values_bank: Bank | None = None) -> ValeursResults:
+    """The values profile (scoring.md §3) and the five values chosen, said once for the page and
+    the PDF."""
+    values_bank, guide = values_bank or bank(workbook.valeurs), texts()
+    result = values_result(workbook.valeurs, values_bank)
+    top = top_values(workbook, values_bank)
+    if result is None or not result.complete:
+        return ValeursResults(result, [guide.incomplete], [], 0.0, "", [], None, top)
+    rows = profile_rows(result, workbook.valeurs_top, values_bank)
+    return ValeursResults(
+        result=result, caveats=[guide.flat_protocol] if result.flat_protocol else [], rows=rows,
+        span=chart_span(result), profile_text=profile_text(rows), table=profile_table(rows),
+        small_differences=guide.small_differences, top=top,
+    )
+
+
 # --- The five values that matter most -----------------------------------------------------------
 
 
 def top_values(workbook: Workbook, values_bank: Bank | None = None) -> list[tuple[str, str, str]]:
     """(id, label, description) of the values chosen, in the beneficiary's order; a value a later
     bank version dropped is left out."""
-    known = {d.id: d for d in (values_bank or bank()).dimensions}
+    known = {d.id: d for d in (values_bank or bank(workbook.valeurs)).dimensions}
     return [(v, known[v].label, known[v].description) for v in workbook.valeurs_top if v in known]
 
 
@@ -136,7 +173,7 @@ def set_top(workbook: Workbook, ordered_ids: Sequence[str], values_bank: Bank | 
     """The workbook whose five values that matter most are these, in this order (five at most;
     fewer while the beneficiary is choosing)."""
     ordered = list(ordered_ids)
-    known = {d.id for d in (values_bank or bank()).dimensions}
+    known = {d.id for d in (values_bank or bank(workbook.valeurs)).dimensions}
     for value in ordered:
         if value not in known:
             raise ValeursError(UNKNOWN_VALUE.format(value=value))

@@ -11,7 +11,7 @@ from domain.guide import StepKey
 from exports.json_io import WorkbookImportError, export_json, import_json
 from questionnaires import engine
 from questionnaires.loader import BankError, bank_for, list_banks, list_versions, load_bank
-from scoring.interests import interests_results
+from workbook.interets import interests_results
 from workbook import modules, valeurs
 from workbook.model import QuestionnaireAnswers, Workbook, new_workbook
 

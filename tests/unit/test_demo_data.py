@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from questionnaires.loader import load_bank
-from scoring.interests import interests_results
+from workbook.interets import interests_results
 from scoring.quality import QualityVerdict
 from scripts import demo_data
 from storage import access

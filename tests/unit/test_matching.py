@@ -325,7 +325,7 @@ def test_on_the_release_an_s_a_e_person_gets_s_e_fiches_right_after_s_a_ones(rom
 def test_a_profile_exists_only_when_every_type_is_scored():
     from questionnaires.loader import load_bank
     from questionnaires import engine
-    from scoring.interests import profile_of
+    from workbook.interets import profile_of
 
     bank = load_bank("interets_riasec")
     state = engine.start(bank)

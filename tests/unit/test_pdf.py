@@ -41,8 +41,9 @@ def answered(workbook: Workbook, values: dict[str, tuple[int, ...]], *, only: in
     return workbook.model_copy(update={"interets": state})
 
 
-def uniform(value: int) -> dict[str, tuple[int, ...]]:
-    return {letter: (value,) for letter in "RIASEC"}
+def uniform(*values: int) -> dict[str, tuple[int, ...]]:
+    """Every type the same mean; alternating values keep clear of the « same answer » rule."""
+    return {letter: values for letter in "RIASEC"}
 
 
 def read(pdf_bytes: bytes) -> PdfReader:
@@ -78,7 +79,7 @@ def test_cover_shows_title_name_dates_and_the_confidentiality_notice(full_pdf):
 def test_the_holland_code_and_what_its_letters_mean_are_written(full_pdf):
     text = text_of(full_pdf, keep_spacing=True)
     texts = load_texts("riasec")
-    assert "S I A" in text
+    assert "S – I – A" in text
     assert "Social · Investigateur · Artistique" in text
     for letter in "SIA":
         assert texts.letters[letter].summary.lower() in text
@@ -88,12 +89,12 @@ def test_the_score_table_lists_the_six_types_in_hexagon_order(full_pdf):
     lines = text_of(full_pdf, keep_spacing=True).splitlines()
     start = lines.index("Type Intitulé Moyenne sur 5 Score Réponses")
     assert lines[start + 1:start + 7] == [
-        "R Réaliste 2,0 25\u202f% 9 / 9",
-        "I Investigateur 4,0 75\u202f% 9 / 9",
-        "A Artistique 3,0 50\u202f% 9 / 9",
-        "S Social 5,0 100\u202f% 9 / 9",
-        "E Entreprenant 2,4 36\u202f% 9 / 9",
-        "C Conventionnel 1,3 8\u202f% 9 / 9",
+        "R Réaliste 2,0 25\u202f% 9 sur 9",
+        "I Investigateur 4,0 75\u202f% 9 sur 9",
+        "A Artistique 3,0 50\u202f% 9 sur 9",
+        "S Social 5,0 100\u202f% 9 sur 9",
+        "E Entreprenant 2,4 36\u202f% 9 sur 9",
+        "C Conventionnel 1,3 8\u202f% 9 sur 9",
     ]
 
 
@@ -207,16 +208,16 @@ def test_a_very_long_name_is_cut_in_the_running_header_but_whole_on_the_cover():
 @pytest.mark.parametrize(
     ("values", "caveat"),
     [
-        (uniform(3), Caveat.FLAT_PROFILE),
-        (uniform(1), Caveat.LOW_INTEREST),
-        (uniform(5), Caveat.CHECK_ACQUIESCENCE),
+        (uniform(2, 4), Caveat.FLAT_PROFILE),
+        (uniform(1, 2), Caveat.LOW_INTEREST),
+        (uniform(4, 5), Caveat.CHECK_ACQUIESCENCE),
     ],
 )
 def test_a_profile_to_read_with_care_gets_its_caveat_but_still_shows_its_code(values, caveat):
     workbook = answered(new_workbook("Ana", "Lopes"), values)
     text = text_of(build_workbook_pdf(workbook, generated_at=GENERATED_AT), keep_spacing=True)
     assert load_texts("riasec").caveats[caveat].label in text
-    assert "R I A" in text  # every mean tied: hexagon order decides, the code is not hidden
+    assert "R – I – A" in text  # every mean tied: hexagon order decides, the code is not hidden
     assert "120 possibles" in text
 
 
@@ -233,7 +234,7 @@ def test_answers_to_items_no_longer_in_the_bank_are_ignored():
     workbook = answered(new_workbook("Ana", "Lopes"), CLEAR_PROFILE)
     extra = {**workbook.interets.answers, "int-x-99": 5}
     workbook = workbook.model_copy(update={"interets": workbook.interets.model_copy(update={"answers": extra})})
-    assert "S I A" in text_of(build_workbook_pdf(workbook, generated_at=GENERATED_AT), keep_spacing=True)
+    assert "S – I – A" in text_of(build_workbook_pdf(workbook, generated_at=GENERATED_AT), keep_spacing=True)
 
 
 def test_charts_write_each_label_and_number_and_work_for_eight_axes():

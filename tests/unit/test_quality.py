@@ -9,6 +9,7 @@ import pytest
 
 from scoring.quality import (
     PageTiming,
+    QualityTopic,
     QualityVerdict,
     irv,
     longstring,
@@ -216,3 +217,14 @@ def test_quality_imports_no_ui_library():
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
 
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_each_finding_names_its_cause_so_the_beneficiary_is_told_the_right_one():
+    fast = [PageTiming(n_items=10, seconds=5)] * 3
+    quality = response_quality(VARIED, fast)
+
+    assert [(f.topic, f.verdict) for f in quality.findings] == [
+        (QualityTopic.SPEED, QualityVerdict.NON_INTERPRETABLE)]
+    assert quality.found(QualityVerdict.NON_INTERPRETABLE, QualityTopic.SPEED)
+    assert not quality.found(QualityVerdict.NON_INTERPRETABLE, QualityTopic.PATTERN)
+    assert quality.reasons == [quality.findings[0].reason]

@@ -118,3 +118,22 @@ def test_progress_counts_the_answers_then_the_five_values():
 ])
 def test_summary_says_answers_and_values_chosen(workbook, summary):
     assert valeurs.summary(workbook) == summary
+
+
+def test_the_results_say_the_profile_its_caveat_and_that_small_gaps_mean_little():
+    flat = valeurs.valeurs_results(answered(lambda index: 4))
+    spread = valeurs.set_top(answered(), IDS[:2])
+    results = valeurs.valeurs_results(spread)
+
+    assert [c.label for c in flat.caveats] == [valeurs.texts().flat_protocol.label]
+    assert results.caveats == [] and results.complete
+    assert "demi-point" in results.small_differences
+    assert [row.gap for row in results.rows][:2] == ["+1,0", "+1,0"]
+    assert [label for _id, label, _text in results.top] == [d.label for d in BANK.dimensions[:2]]
+
+
+def test_an_unfinished_questionnaire_gives_its_caveat_and_no_profile():
+    results = valeurs.valeurs_results(answered(upto=10))
+
+    assert [c.label for c in results.caveats] == [valeurs.texts().incomplete.label]
+    assert not results.complete and results.rows == [] and results.small_differences is None
