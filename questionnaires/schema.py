@@ -12,6 +12,8 @@ from typing import Annotated, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from domain.text import label_key
+
 # The RIASEC vocabulary is scoring's (pure, stdlib only): one definition for data and scores.
 from scoring.hexagon import Consistency, RiasecType
 # The inventaire's vocabulary is the workbook's (kinds of acquis, quadrants): one definition too.
@@ -398,7 +400,7 @@ class RoueTexts(_Record):
         problems = []
         if dupes := _duplicates(d.id for d in self.domains):
             problems.append(f"duplicate domain id(s): {', '.join(dupes)}")
-        if dupes := _duplicates(" ".join(d.label.casefold().split()) for d in self.domains):
+        if dupes := _duplicates(label_key(d.label) for d in self.domains):
             problems.append(f"duplicate domain label(s): {', '.join(dupes)}")
         expected = 0
         for band in self.spread_bands:

@@ -13,8 +13,6 @@ is the id itself.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Collection, Iterable
@@ -22,6 +20,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 import numpy as np
+
+from domain.text import normalise  # the one rule for labels, re-exported for the référentiel
 
 
 class Kind(StrEnum):
@@ -57,16 +57,6 @@ class Entry:
     code_rome: str | None
     code_ogr: str | None
 
-
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "đ": "d", "ł": "l"})
-_ACCENTS = re.compile(r"[\u0300-\u036f]")
-_NOT_WORD = re.compile(r"[\W_]+")
-
-
-def normalise(text: str) -> str:
-    """Lower case, accents removed (œ → oe, æ → ae), punctuation and spaces as one space."""
-    text = unicodedata.normalize("NFKD", text.lower().translate(_LIGATURES))
-    return _NOT_WORD.sub(" ", _ACCENTS.sub("", text)).strip()
 
 
 _TOP = "\U0010ffff"

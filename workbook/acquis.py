@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from referentiel.search import normalise
+from domain.text import label_key
 from workbook.model import Acquis, AcquisKind, Workbook
 from workbook.validation import member, validated
 
@@ -112,7 +112,7 @@ def update_acquis(workbook: Workbook, acquis_id: str, *, label: str | None = Non
     changes: dict = {}
     if label is not None:
         label = _tidy(label)
-        if _key(label) != _key(current.label):
+        if label_key(label) != label_key(current.label):
             others = [a for a in workbook.inventaire.items if a is not current]
             _refuse_duplicate(others, current.kind, label, None)
             changes["code_ogr"] = None
@@ -257,16 +257,11 @@ def _tidy(label: str) -> str:
     return " ".join(str(label).split())
 
 
-def _key(label: str) -> str:
-    # « Accueillir le public » and « accueillir  le Public. » are the same acquis.
-    return normalise(label) or label.casefold()
-
-
 def _refuse_duplicate(items: Iterable[Acquis], kind: AcquisKind, label: str,
                       code_ogr: str | None) -> None:
-    key = _key(label)
+    key = label_key(label)  # « Accueillir le public » and « accueillir  le Public. » are one acquis
     for item in items:
-        if item.kind == kind and (_key(item.label) == key
+        if item.kind == kind and (label_key(item.label) == key
                                   or (code_ogr is not None and item.code_ogr == code_ogr)):
             raise AcquisError(DUPLICATE.format(label=item.label, plural=KIND_PLURALS[kind]))
 

@@ -23,8 +23,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from domain.text import label_key
 from questionnaires.engine import Progress
-from referentiel.search import normalise
 from workbook.model import Attentes, Condition, Preference, Relocation, Workbook
 from workbook.validation import member, validated
 
@@ -116,11 +116,11 @@ def condition_groups(texts: AttentesTexts, contextes: Mapping[str, Sequence] | N
     of its categories followed by the ROME category of the same name, then the other ROME
     categories; a contexte the built-in list already offers keeps the built-in place and words."""
     offered = {c.code_ogr for category in texts.categories for c in category.conditions if c.code_ogr}
-    rome = {normalise(name): (name, found) for name, found in (contextes or {}).items()}
+    rome = {label_key(name): (name, found) for name, found in (contextes or {}).items()}
     groups = []
     for category in texts.categories:
         specs = [ConditionSpec(c.id, c.label, category.name, c.code_ogr) for c in category.conditions]
-        _, extra = rome.pop(normalise(category.name), (None, ()))
+        _, extra = rome.pop(label_key(category.name), (None, ()))
         specs += _rome_specs(extra, category.name, offered)
         groups.append(ConditionGroup(category.name, category.prompt, tuple(specs)))
     for name, found in rome.values():
@@ -149,7 +149,7 @@ def by_preference(workbook: Workbook) -> dict[Preference, dict[str, list[Conditi
     grouped: dict[Preference, dict[str, list[Condition]]] = {p: {} for p in Preference}
     names: dict[str, str] = {}
     for condition in workbook.attentes.conditions:
-        name = names.setdefault(normalise(condition.category), condition.category)
+        name = names.setdefault(label_key(condition.category), condition.category)
         grouped[condition.preference].setdefault(name, []).append(condition)
     return grouped
 
@@ -162,9 +162,9 @@ def conflicts(workbook: Workbook, fiche_contextes: Iterable[Context]) -> list[Co
     """The contextes of a fiche that the beneficiary refuses: same code OGR as a « refusé »
     condition, or, for a refused condition without a code, the same normalised label."""
     codes = {c.code_ogr for c in refused(workbook) if c.code_ogr}
-    labels = {normalise(c.label) for c in refused(workbook) if not c.code_ogr}
+    labels = {label_key(c.label) for c in refused(workbook) if not c.code_ogr}
     return [contexte for contexte in fiche_contextes
-            if (contexte.code_ogr and contexte.code_ogr in codes) or normalise(contexte.libelle) in labels]
+            if (contexte.code_ogr and contexte.code_ogr in codes) or label_key(contexte.libelle) in labels]
 
 
 def conflicts_text(found: Iterable[WorkContext]) -> str:

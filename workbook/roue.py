@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 import secrets
-import unicodedata
 from dataclasses import dataclass
 
 from pydantic import ValidationError
+
+from domain.text import label_key
 
 from questionnaires.engine import Progress
 from questionnaires.loader import load_texts
@@ -128,7 +129,7 @@ def add_domain(workbook: Workbook, label: str) -> tuple[Workbook, str]:
     label = _label(label)
     _refuse_duplicate(domains, label)
     taken = {d.id for d in domains}
-    stem = re.sub(r"[^a-z0-9]+", "-", _key(label)).strip("-")[:30].strip("-") or "domaine"
+    stem = re.sub(r"[^a-z0-9]+", "-", label_key(label)).strip("-")[:30].strip("-") or "domaine"
     while (new_id := f"{stem}-{secrets.token_hex(2)}") in taken:
         pass
     return _with_domains(workbook, [*domains, LifeDomain(id=new_id, label=label)]), new_id
@@ -228,12 +229,6 @@ def wheel_text(workbook: Workbook) -> str:
 # --- Helpers ------------------------------------------------------------------------------------
 
 
-def _key(label: str) -> str:
-    # « Santé », « sante » and « SANTÉ  » name the same domain.
-    decomposed = unicodedata.normalize("NFKD", " ".join(label.casefold().split()))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def _label(label: str) -> str:
     label = " ".join(str(label).split())
     if not label:
@@ -244,9 +239,9 @@ def _label(label: str) -> str:
 
 
 def _refuse_duplicate(others: list[LifeDomain], label: str) -> None:
-    key = _key(label)
+    key = label_key(label)
     for domain in others:
-        if _key(domain.label) == key:
+        if label_key(domain.label) == key:
             raise RoueError(DUPLICATE.format(label=domain.label))
 
 
