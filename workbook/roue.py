@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 from domain.text import label_key
+from exports.french import french_number
 
 from questionnaires.engine import Progress
 from questionnaires.loader import load_texts
@@ -30,6 +31,7 @@ MAX_DOMAINS = 12  # as RoueDeLaVie.domains allows
 LABEL_MAX = 60  # as LifeDomain.label allows
 NOTES_MAX = 3000  # as RoueDeLaVie.notes allows
 MARKS = tuple(range(SCALE_MAX + 1))
+WHEEL_MIN_AXES = 3  # fewer rated domains draw a line, not a wheel
 
 NOT_FOUND = "Ce domaine n’est pas (ou plus) dans votre roue."
 DUPLICATE = "Votre roue a déjà un domaine «\u00a0{label}\u00a0»\u00a0: choisissez un autre nom."
@@ -97,7 +99,7 @@ def summary(workbook: Workbook) -> str:
         return f"Aucun domaine noté sur {done.total}"
     plural = "s" if done.answered > 1 else ""
     return (f"{done.answered}\u00a0domaine{plural} noté{plural} sur {done.total}, "
-            f"satisfaction globale {number(scored.mean)} sur 10")
+            f"satisfaction globale {french_number(scored.mean)} sur 10")
 
 
 # --- Changing the wheel -------------------------------------------------------------------------
@@ -166,11 +168,6 @@ class Reading:
     missing_importance: str | None
 
 
-def number(value: float | None) -> str:
-    """6.0 → « 6,0 »."""
-    return "—" if value is None else f"{value:.1f}".replace(".", ",")
-
-
 def mark_text(value: int | None) -> str:
     return "pas encore noté" if value is None else f"{value} sur 10"
 
@@ -189,14 +186,14 @@ def reading(scored: LifeWheelResult, guide: RoueTexts | None = None) -> Reading:
     count = len(scored.rated)
     satisfaction = imbalance = band = note = None
     if count:
-        satisfaction = (f"{number(scored.mean)} sur 10, moyenne de vos {count} domaines notés"
-                        if count > 1 else f"{number(scored.mean)} sur 10, pour votre seul domaine noté")
+        satisfaction = (f"{french_number(scored.mean)} sur 10, moyenne de vos {count} domaines notés"
+                        if count > 1 else f"{french_number(scored.mean)} sur 10, pour votre seul domaine noté")
     if scored.spread is not None:
         low, high = scored.lowest, scored.highest
         points = "point" if scored.spread == 1 else "points"
         imbalance = (f"vos notes vont de {low.satisfaction} ({low.label}) à {high.satisfaction} "
                      f"({high.label}), soit {scored.spread}\u00a0{points} d’écart\u00a0; "
-                     f"écart-type {number(scored.sd)}")
+                     f"écart-type {french_number(scored.sd)}")
         band = guide.spread_band(scored.spread)
     if count:
         note = guide.weighted_explanation if scored.weighted else guide.priorities_explanation
@@ -213,6 +210,41 @@ def reading(scored: LifeWheelResult, guide: RoueTexts | None = None) -> Reading:
     return Reading(satisfaction, imbalance, band,
                    tuple(priority_text(m, scored.weighted) for m in scored.priorities),
                    note, unrated, missing_text)
+
+
+@dataclass(frozen=True)
+class DomainRow:
+    """One domain as the results list it: « 7 sur 10 » or « pas encore noté », its importance
+    (« — » when not given) and, when importance orders the priorities, I × (10 − S)."""
+
+    label: str
+    satisfaction: str
+    importance: str
+    weight: str | None  # None when the priorities are not weighted
+
+
+@dataclass(frozen=True)
+class RoueResults:
+    """Everything the page and the PDF show of the wheel, computed once."""
+
+    scored: LifeWheelResult
+    reading: Reading
+    wheel: tuple[DomainMark, ...]  # the domains drawn, in order; empty under WHEEL_MIN_AXES
+    wheel_text: str
+    rows: tuple[DomainRow, ...]
+
+
+def results(workbook: Workbook, guide: RoueTexts | None = None) -> RoueResults:
+    """The wheel's figures, sentences, chart points and table, for the page and the PDF."""
+    scored = result(workbook)
+    weights = {d.id: d.weight for d in scored.rated}
+    rows = tuple(DomainRow(domain.label, mark_text(domain.satisfaction),
+                           "—" if domain.importance is None else f"{domain.importance} sur 10",
+                           (str(weights[domain.id]) if weights.get(domain.id) is not None else "—")
+                           if scored.weighted else None)
+                 for domain in domains_of(workbook))
+    wheel = scored.rated if len(scored.rated) >= WHEEL_MIN_AXES else ()
+    return RoueResults(scored, reading(scored, guide), wheel, wheel_text(workbook), rows)
 
 
 def wheel_text(workbook: Workbook) -> str:

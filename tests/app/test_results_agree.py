@@ -1,0 +1,74 @@
+"""Screen and PDF agree: for each module, its page (AppTest) and its PDF section, drawn from the
+same workbook, show the same facts — figures, words, the beneficiary's labels — because both
+format one domain function's results (`workbook.roue.results`, …)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime, timezone
+
+from streamlit.testing.v1 import AppTest
+
+from exports.pdf_roue import RoueSection
+from tests.app.helpers import change_workbook, open_link, plain, show_page
+from tests.markdown_text import displayed
+from tests.pdf_text import section_text
+from workbook import roue
+from workbook.model import Workbook
+
+GENERATED_AT = datetime(2026, 4, 15, 10, 0, tzinfo=timezone.utc)
+SHOWN = ("title", "header", "subheader", "markdown", "caption", "info", "success", "warning", "error")
+
+
+def page_text(at: AppTest) -> str:
+    """The words a reader sees on the page: every text element, escapes resolved."""
+    return plain(" ".join(displayed(str(e.value)) for kind in SHOWN for e in getattr(at, kind)))
+
+
+def missing(facts: Iterable[str], text: str) -> list[str]:
+    return [fact for fact in facts if plain(fact) not in text]
+
+
+def assert_same_facts(store, dossier_id: int, token: str, page: str, section,
+                      change: Callable[[Workbook], Workbook], facts: Callable[[Workbook], list[str]],
+                      fiches=None) -> list[str]:
+    """Seed the workbook, then find every fact on the page and in the PDF section."""
+    workbook = change_workbook(store, dossier_id, change)
+    expected = facts(workbook)
+    at = show_page(open_link(token), page)
+    assert not missing(expected, page_text(at)), "missing on the page"
+    assert not missing(expected, section_text(section, workbook, GENERATED_AT, fiches)), "missing in the PDF"
+    return expected
+
+
+# --- Ma roue de la vie ---------------------------------------------------------------------------
+
+ROUE_IDS = ["travail", "finances", "sante", "famille-amis", "couple", "developpement-personnel",
+            "loisirs", "cadre-de-vie"]
+
+
+def rated_wheel(workbook: Workbook) -> Workbook:
+    # scoring.md §4's worked example; importance for two domains only, one left unrated.
+    for domain_id, mark in zip(ROUE_IDS, [7, 4, 8, 6, 3, 5, 9, None]):
+        workbook = roue.set_satisfaction(workbook, domain_id, mark)
+    workbook = roue.set_importance(workbook, "travail", 9)
+    return roue.set_importance(workbook, "couple", 8)
+
+
+def roue_facts(workbook: Workbook) -> list[str]:
+    found = roue.results(workbook)
+    said = found.reading
+    facts = [said.satisfaction, said.imbalance, said.band.label, said.band.text, *said.priorities,
+             said.priorities_note, said.missing_importance, said.unrated]
+    for row in found.rows:
+        facts += [row.label, row.satisfaction]
+    return facts
+
+
+def test_the_roue_page_and_its_pdf_section_give_the_same_figures_and_words(db, dossier_id, token):
+    facts = assert_same_facts(db, dossier_id, token, "pages/roue_de_la_vie.py", RoueSection(),
+                              rated_wheel, roue_facts)
+    # The facts are the wheel's real figures, not empty words.
+    assert "6,0 sur 10, moyenne de vos 7 domaines notés" in facts
+    assert any("écart-type 2,2" in fact for fact in facts)
+    assert "Couple (3 sur 10)" in facts and "pas encore noté" in facts
