@@ -13,10 +13,14 @@ import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from domain.text import label_key
 from workbook.model import Acquis, AcquisKind, Workbook
 from workbook.validation import member, validated
+
+if TYPE_CHECKING:  # questionnaires.schema reads this module's Quadrant and RATINGS
+    from questionnaires.schema import AcquisTexts, RatingTexts
 
 MAX_ACQUIS = 300  # as Inventaire.items allows
 MAX_PRIORITIES = 10  # as Inventaire.priorities allows
@@ -244,6 +248,83 @@ def matrix_positions(items: Iterable[Acquis]) -> dict[str, tuple[float, float]]:
                 radius, angle = SPREAD_MAX * math.sqrt((i + 0.5) / n), i * golden
             positions[acquis_id] = (x + radius * math.cos(angle), y + radius * math.sin(angle))
     return positions
+
+
+# --- The hiérarchisation's results (the page and the PDF say the same) -------------------------
+
+
+def rating_text(scale: RatingTexts, value: int | None) -> str:
+    """« 3 · confirmé », « — » when not rated."""
+    return "—" if value is None else f"{value} · {scale.word(value)}"
+
+
+def describe(item: Acquis, texts: AcquisTexts, rank: int | None = None) -> str:
+    """« Vendre (savoir-faire, maîtrise 3 · confirmé, envie 4 · beaucoup, priorité n° 1) »."""
+    parts = [item.kind.value]
+    if item.maitrise is not None:
+        parts.append(f"maîtrise {rating_text(texts.maitrise, item.maitrise)}")
+    if item.envie is not None:
+        parts.append(f"envie {rating_text(texts.envie, item.envie)}")
+    if rank is not None:
+        parts.append(f"priorité n°\u00a0{rank}")
+    return f"{item.label} ({', '.join(parts)})"
+
+
+@dataclass(frozen=True)
+class RankedAcquis:
+    """An acquis prioritaire in the beneficiary's order, with its ratings and zone in words."""
+
+    rank: int
+    item: Acquis
+    maitrise: str
+    envie: str
+    zone: str  # the quadrant's name, « — » until both ratings are given
+    line: str  # « Vendre (savoir-faire, maîtrise 3 · confirmé, envie 4 · beaucoup) · Atouts à exploiter »
+
+
+@dataclass(frozen=True)
+class QuadrantGroup:
+    """One quadrant said in words: its name, what it means, its acquis described."""
+
+    quadrant: Quadrant
+    meaning: str
+    items: tuple[Acquis, ...]
+    lines: tuple[str, ...]  # `describe` of each acquis, in the same order
+
+
+@dataclass(frozen=True)
+class HierarchisationResults:
+    priorities: tuple[RankedAcquis, ...]
+    advice: str | None  # about how many are chosen
+    groups: tuple[QuadrantGroup, ...]  # every quadrant in reading order; () while none is rated
+    numbers: dict[str, int]  # each rated acquis's number on the matrix, in the groups' order
+    unrated: tuple[str, ...]  # labels of the acquis not yet on the matrix
+
+
+def quadrant_groups(items: Sequence[Acquis], texts: AcquisTexts,
+                    priorities: Sequence[str] = ()) -> tuple[QuadrantGroup, ...]:
+    """The text equivalent of the matrix: every quadrant, in reading order, with its acquis."""
+    ranks = {acquis_id: n for n, acquis_id in enumerate(priorities, 1)}
+    return tuple(QuadrantGroup(where, texts.quadrants[where], tuple(group),
+                               tuple(describe(item, texts, ranks.get(item.id)) for item in group))
+                 for where, group in by_quadrant(items).items())
+
+
+def hierarchisation(workbook: Workbook, texts: AcquisTexts) -> HierarchisationResults:
+    """The ranked acquis and the matrix in words, for the page and the PDF alike."""
+    items = workbook.inventaire.items
+    chosen = priority_items(workbook)
+    ranked = []
+    for rank, item in enumerate(chosen, 1):
+        where = quadrant(item)
+        ranked.append(RankedAcquis(rank, item, rating_text(texts.maitrise, item.maitrise),
+                                   rating_text(texts.envie, item.envie), "—" if where is None else where.value,
+                                   describe(item, texts) + ("" if where is None else f" · {where.value}")))
+    rated = any(quadrant(item) is not None for item in items)
+    groups = quadrant_groups(items, texts, workbook.inventaire.priorities) if rated else ()
+    numbers = {item.id: n for n, item in enumerate((i for g in groups for i in g.items), 1)}
+    return HierarchisationResults(tuple(ranked), priorities_advice(len(chosen)), groups, numbers,
+                                  tuple(item.label for item in items if quadrant(item) is None))
 
 
 # --- Helpers ------------------------------------------------------------------------------------

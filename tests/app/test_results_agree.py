@@ -9,12 +9,14 @@ from datetime import date, datetime, timezone
 
 from streamlit.testing.v1 import AppTest
 
+from exports.pdf_acquis import HierarchisationSection
 from exports.pdf_parcours import ParcoursSection
 from exports.pdf_roue import RoueSection
 from tests.app.helpers import change_workbook, open_link, plain, show_page
 from tests.markdown_text import displayed
 from tests.pdf_text import section_text
-from workbook import parcours, roue
+from questionnaires.loader import load_texts
+from workbook import acquis, parcours, roue
 from workbook.model import Workbook
 
 GENERATED_AT = datetime(2026, 4, 15, 10, 0, tzinfo=timezone.utc)
@@ -23,7 +25,8 @@ SHOWN = ("title", "header", "subheader", "markdown", "caption", "info", "success
 
 def page_text(at: AppTest) -> str:
     """The words a reader sees on the page: every text element, escapes resolved."""
-    return plain(" ".join(displayed(str(e.value)) for kind in SHOWN for e in getattr(at, kind)))
+    text = " ".join(displayed(str(e.value)) for kind in SHOWN for e in getattr(at, kind))
+    return plain(text.replace("**", ""))  # the app's own bold, not the words
 
 
 def missing(facts: Iterable[str], text: str) -> list[str]:
@@ -105,3 +108,37 @@ def test_the_parcours_page_and_its_pdf_section_give_the_same_summary_periods_and
     assert "Votre parcours compte 3 étapes, de 2008 à aujourd’hui, dans l’ordre où vous les avez rangées" \
         in facts
     assert "de septembre 2008 à juin 2010" in facts and "1 an et 10 mois" in facts
+
+
+# --- Mes acquis prioritaires ---------------------------------------------------------------------
+
+
+def ranked_acquis(workbook: Workbook) -> Workbook:
+    ids = []
+    for kind, label, maitrise, envie in (("savoir-faire", "Accueillir du public", 4, 4),
+                                         ("savoir", "Anglais", 2, 4), ("savoir-être", "Patience", 1, 2),
+                                         ("savoir", "Tableur", None, None)):
+        workbook, new_id = acquis.add_acquis(workbook, kind, label)
+        if maitrise is not None:
+            workbook = acquis.update_acquis(workbook, new_id, maitrise=maitrise, envie=envie)
+        ids.append(new_id)
+    return acquis.set_priorities(workbook, [ids[1], ids[0], ids[3]])
+
+
+def hierarchisation_facts(workbook: Workbook) -> list[str]:
+    found = acquis.hierarchisation(workbook, load_texts("acquis"))
+    facts = list(found.unrated)
+    for ranked in found.priorities:
+        facts += [fact for fact in (ranked.item.label, ranked.item.kind.value, ranked.maitrise,
+                                    ranked.envie, ranked.zone) if fact != "—"]  # « — »: not yet rated
+    for group in found.groups:
+        facts += [f"{group.quadrant.value} ({len(group.items)})", group.meaning, *group.lines]
+    return facts
+
+
+def test_the_hierarchisation_page_and_its_pdf_section_give_the_same_ranks_ratings_and_zones(
+        db, dossier_id, token):
+    facts = assert_same_facts(db, dossier_id, token, "pages/hierarchisation.py", HierarchisationSection(),
+                              ranked_acquis, hierarchisation_facts)
+    assert "2 · intermédiaire" in facts and "À développer" in facts
+    assert "Anglais (savoir, maîtrise 2 · intermédiaire, envie 4 · beaucoup, priorité n°\u00a01)" in facts

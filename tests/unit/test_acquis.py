@@ -12,7 +12,7 @@ import pytest
 from exports.json_io import WorkbookImportError, export_json, import_json
 from questionnaires.loader import TEXTS_DIR, BankError, load_texts, read_model
 from questionnaires.schema import AcquisTexts
-from ui.matrix import matrix_figure, matrix_text, quadrant_groups
+from ui.matrix import matrix_figure, matrix_text
 from workbook.ecarts import correct
 from workbook.pistes import keep_piste
 from workbook.acquis import (
@@ -31,6 +31,7 @@ from workbook.acquis import (
     priorities_advice,
     priority_items,
     quadrant,
+    quadrant_groups,
     set_priorities,
     update_acquis,
 )
@@ -371,12 +372,12 @@ def test_the_matrix_said_in_words_groups_acquis_by_quadrant_with_their_ratings_a
 
     groups = quadrant_groups(workbook.inventaire.items, texts, [advise])
 
-    assert [(g.quadrant, g.items) for g in groups] == [
-        (Quadrant.ATOUTS, ["Vendre (savoir-faire, maîtrise 4 expert, envie 3 assez)"]),
-        (Quadrant.A_DEVELOPPER, [f"Conseiller (savoir-faire, maîtrise 1 débutant, envie 4 beaucoup, "
-                                 f"priorité n°{NBSP}1)"]),
-        (Quadrant.EN_RESERVE, []), (Quadrant.DE_COTE, [])]
-    assert f"En réserve{NBSP}: aucun acquis." in matrix_text(workbook.inventaire.items, texts)
+    assert [(g.quadrant, g.lines) for g in groups] == [
+        (Quadrant.ATOUTS, ("Vendre (savoir-faire, maîtrise 4 · expert, envie 3 · assez)",)),
+        (Quadrant.A_DEVELOPPER, (f"Conseiller (savoir-faire, maîtrise 1 · débutant, envie 4 · beaucoup, "
+                                 f"priorité n°{NBSP}1)",)),
+        (Quadrant.EN_RESERVE, ()), (Quadrant.DE_COTE, ())]
+    assert f"En réserve{NBSP}: aucun acquis." in matrix_text(groups)
 
 
 def test_the_matrix_figure_shades_and_names_four_quadrants_and_keeps_user_text_as_text():
