@@ -19,13 +19,13 @@ longest commute and the relocation are given (`progress`).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from domain.text import label_key
 from questionnaires.engine import Progress
-from workbook.model import Attentes, Condition, Preference, Relocation, Workbook
+from workbook.model import Attentes, Condition, Piste, Preference, Relocation, Workbook
 from workbook.validation import member, validated
 
 if TYPE_CHECKING:
@@ -170,6 +170,52 @@ def conflicts(workbook: Workbook, fiche_contextes: Iterable[Context]) -> list[Co
 def conflicts_text(found: Iterable[WorkContext]) -> str:
     """« Travail de nuit · Travail en astreinte »."""
     return " · ".join(_typographic(contexte.libelle) for contexte in found)
+
+
+NO_CONFLICT = "aucun conflit avec vos refus"
+CONFLICT = "sa fiche cite ce que vous refusez\u00a0: {found}"
+NO_FICHE = "fiche absente du référentiel des métiers, vérification impossible"
+NOT_SAID = "non précisé"
+
+
+@dataclass(frozen=True)
+class PisteCheck:
+    """A piste against the refusals: `conflicts` holds the refused contextes its fiche cites
+    (empty: none, or no fiche), `verdict` says it in words."""
+
+    piste: Piste
+    checked: bool  # its fiche was found
+    conflicts: tuple[str, ...]
+    verdict: str
+
+
+def piste_checks(workbook: Workbook, fiche_of: Callable[[str], Any]) -> tuple[PisteCheck, ...]:
+    """Each piste against the « refusé » conditions, for the page and the PDF alike; nothing
+    while there is no piste or no refusal. `fiche_of(code_rome)` gives the fiche, or None."""
+    if not refused(workbook):
+        return ()
+    checks = []
+    for piste in workbook.pistes:
+        fiche = fiche_of(piste.code_rome)
+        if fiche is None:
+            checks.append(PisteCheck(piste, False, (), NO_FICHE))
+            continue
+        found = tuple(_typographic(c.libelle) for c in conflicts(workbook, fiche.contextes))
+        checks.append(PisteCheck(piste, True, found,
+                                 CONFLICT.format(found=" · ".join(found)) if found else NO_CONFLICT))
+    return tuple(checks)
+
+
+def practical(workbook: Workbook) -> list[tuple[str, str]]:
+    """Pay, commute and relocation in words: (« Salaire minimum », « 1 800 € net par mois »)…"""
+    given = workbook.attentes
+    pay, commute = given.salaire_minimum, given.trajet_max_minutes
+    return [
+        ("Salaire minimum", f"{euros(pay)} net par mois" if pay is not None else NOT_SAID),
+        ("Trajet quotidien maximum", f"{commute}\u00a0minutes pour un aller" if commute is not None
+         else NOT_SAID),
+        ("Déménagement", given.demenagement.value if given.demenagement else NOT_SAID),
+    ]
 
 
 def euros(value: int) -> str:

@@ -6,17 +6,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timezone
+from types import SimpleNamespace
 
 from streamlit.testing.v1 import AppTest
 
 from exports.pdf_acquis import HierarchisationSection
+from exports.pdf_attentes import AttentesSection
 from exports.pdf_parcours import ParcoursSection
 from exports.pdf_roue import RoueSection
 from tests.app.helpers import change_workbook, open_link, plain, show_page
 from tests.markdown_text import displayed
 from tests.pdf_text import section_text
 from questionnaires.loader import load_texts
-from workbook import acquis, parcours, roue
+from referentiel.repository import Contexte, Fiche, Metier
+from workbook import acquis, attentes, parcours, roue
+from workbook.attentes import ConditionSpec
+from workbook.pistes import keep_piste
 from workbook.model import Workbook
 
 GENERATED_AT = datetime(2026, 4, 15, 10, 0, tzinfo=timezone.utc)
@@ -142,3 +147,55 @@ def test_the_hierarchisation_page_and_its_pdf_section_give_the_same_ranks_rating
                               ranked_acquis, hierarchisation_facts)
     assert "2 · intermédiaire" in facts and "À développer" in facts
     assert "Anglais (savoir, maîtrise 2 · intermédiaire, envie 4 · beaucoup, priorité n°\u00a01)" in facts
+
+
+# --- Mes attentes et conditions de travail ---------------------------------------------------------
+
+HOURS = "Horaires et durée du travail"
+NIGHT = ConditionSpec("ogr-300803", "Travail de nuit", HOURS, "300803")
+ON_CALL = ConditionSpec("ogr-300804", "Travail en astreinte", HOURS, "300804")
+NURSE = Metier("J1506", "Infirmier / Infirmière en soins généraux (IDE)", "S", "I", "J", "Santé",
+               "J15", "Soins paramédicaux")
+DEVELOPER = Metier("M1805", "Études et développement informatique", "I", "C", "M", "Support",
+                   "M18", "Systèmes d’information")
+FICHES = {
+    "J1506": Fiche(NURSE, "", "", [], [], [], [], [Contexte(HOURS, "Travail de nuit", "300803"),
+                                                   Contexte(HOURS, "Travail en astreinte", "300804")], [], []),
+    "M1805": Fiche(DEVELOPER, "", "", [], [], [], [], [Contexte(HOURS, "Travail en journée", "300806")], [], []),
+}
+
+
+def refusals_and_pistes(workbook: Workbook) -> Workbook:
+    workbook = keep_piste(workbook, "J1506", NURSE.libelle, "SI")
+    workbook = keep_piste(workbook, "M1805", DEVELOPER.libelle, "IC")
+    for refusal in (NIGHT, ON_CALL):
+        workbook = attentes.set_preference(workbook, refusal, "refusé")
+    return attentes.set_trajet_max(attentes.set_salaire_minimum(workbook, 1800), 45)
+
+
+class FakeReferentiel:
+    """What the attentes page reads of the référentiel: its version, its contextes, the fiches
+    (the real release is tested in tests/app/test_attentes.py; here only the agreement)."""
+
+    release = SimpleNamespace(version="4.60")
+
+    def contextes(self) -> dict:
+        return {HOURS: list(FICHES["J1506"].contextes)}
+
+    def fiche(self, code: str):
+        return FICHES.get(code)
+
+
+def test_the_attentes_page_and_its_pdf_section_give_the_same_conflicts_and_practical_answers(
+        db, dossier_id, token, monkeypatch):
+    monkeypatch.setattr("ui.referentiel.get_referentiel", FakeReferentiel)
+
+    def facts(workbook: Workbook) -> list[str]:
+        checks = attentes.piste_checks(workbook, FICHES.get)
+        found = [check.verdict for check in checks] + [check.piste.libelle for check in checks]
+        return found + [part for row in attentes.practical(workbook) for part in row]
+
+    found = assert_same_facts(db, dossier_id, token, "pages/attentes.py", AttentesSection(),
+                              refusals_and_pistes, facts, fiches=FICHES)
+    assert "sa fiche cite ce que vous refusez\u00a0: Travail de nuit · Travail en astreinte" in found
+    assert "aucun conflit avec vos refus" in found and "1\u202f800\u00a0€ net par mois" in found
