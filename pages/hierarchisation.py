@@ -21,11 +21,6 @@ def save(change) -> bool:
     return session.save_or_explain(opened, change, MODULE, (AcquisError,))
 
 
-def zone(item) -> str:
-    where = acquis.quadrant(item)
-    return "" if where is None else where.value.lower()
-
-
 st.title("Mes acquis prioritaires")
 items = opened.workbook.inventaire.items
 if not items:
@@ -37,10 +32,7 @@ st.write(texts.hierarchisation_intro)
 
 st.header("Mon choix, par ordre d’importance")
 st.caption(texts.priorities_guidance)
-# Each acquis is offered with its zone of the matrix (below), which helps to choose.
-labels = {item.id: f"{item.label} ({', '.join(part for part in (item.kind.value, zone(item)) if part)})"
-          for item in items}
-ordered = ranked_choice("Les acquis que je veux emporter dans mon projet", labels,
+ordered = ranked_choice("Les acquis que je veux emporter dans mon projet", acquis.priority_choices(items),
                         opened.workbook.inventaire.priorities, f"{session.WIDGET_PREFIX}priorities",
                         max_selections=MAX_PRIORITIES, placeholder="Choisissez dans votre inventaire")
 if ordered is not None:

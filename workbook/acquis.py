@@ -301,6 +301,17 @@ class HierarchisationResults:
     unrated: tuple[str, ...]  # labels of the acquis not yet on the matrix
 
 
+def priority_choices(items: Iterable[Acquis]) -> dict[str, str]:
+    """Each acquis offered as a priority with its kind and zone of the matrix, which help to
+    choose: « Vendre (savoir-faire, atouts à exploiter) »."""
+    choices = {}
+    for item in items:
+        where = quadrant(item)
+        parts = [item.kind.value] + ([] if where is None else [where.value.lower()])
+        choices[item.id] = f"{item.label} ({', '.join(parts)})"
+    return choices
+
+
 def quadrant_groups(items: Sequence[Acquis], texts: AcquisTexts,
                     priorities: Sequence[str] = ()) -> tuple[QuadrantGroup, ...]:
     """The text equivalent of the matrix: every quadrant, in reading order, with its acquis."""

@@ -26,9 +26,11 @@ from workbook.acquis import (
     delete_acquis,
     entry_titles,
     find_acquis,
+    hierarchisation,
     matrix_positions,
     move_priority,
     priorities_advice,
+    priority_choices,
     priority_items,
     quadrant,
     quadrant_groups,
@@ -479,3 +481,32 @@ def test_the_acquis_rules_import_no_ui_library():
             "print(sorted(m for m in sys.modules if m.split('.')[0] in {'streamlit', 'plotly', 'fpdf'}))")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+# --- The hiérarchisation's results ------------------------------------------------------------
+
+
+def test_the_results_rank_the_priorities_with_ratings_zone_and_number_the_matrix_points():
+    workbook, [sell, advise, count] = with_acquis("Vendre", "Conseiller", "Compter")
+    workbook = update_acquis(update_acquis(workbook, sell, maitrise=4, envie=3), advise, maitrise=1, envie=4)
+    workbook = set_priorities(workbook, [advise, count])
+
+    found = hierarchisation(workbook, load_texts("acquis"))
+
+    first, second = found.priorities
+    assert (first.rank, first.maitrise, first.envie, first.zone) == (1, "1 · débutant", "4 · beaucoup",
+                                                                     "À développer")
+    assert first.line == "Conseiller (savoir-faire, maîtrise 1 · débutant, envie 4 · beaucoup) · À développer"
+    assert (second.maitrise, second.zone, second.line) == ("—", "—", "Compter (savoir-faire)")
+    assert found.numbers == {sell: 1, advise: 2}  # in the quadrants' reading order
+    assert found.unrated == ("Compter",)
+    assert found.advice == priorities_advice(2)
+    assert priority_choices(workbook.inventaire.items) == {
+        sell: "Vendre (savoir-faire, atouts à exploiter)", advise: "Conseiller (savoir-faire, à développer)",
+        count: "Compter (savoir-faire)"}
+
+
+def test_with_nothing_rated_the_results_have_no_matrix():
+    workbook, _ = with_acquis("Vendre")
+
+    assert hierarchisation(workbook, load_texts("acquis")).groups == ()
