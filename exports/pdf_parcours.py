@@ -2,8 +2,8 @@
 each step with the beneficiary's own words, then the fils conducteurs.
 
 The summary, bars, periods and durations come from `workbook.parcours.results` and the colours
-from `KIND_COLORS`, as on screen; each bar carries the step's number and title beside it, so the chart still reads in black and
-white, and the list below says everything again in words.
+from `KIND_COLORS`, as on screen; each bar carries the step's number and title beside it, so
+the chart still reads in black and white, and the list below says everything again in words.
 """
 
 from __future__ import annotations

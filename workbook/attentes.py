@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from domain.text import label_key
 from questionnaires.engine import Progress
@@ -94,6 +94,13 @@ class WorkContext(Protocol):
 
 
 Context = TypeVar("Context", bound=WorkContext)
+
+
+class WorkFiche(Protocol):
+    """A fiche of the référentiel (referentiel.repository.Fiche has this)."""
+
+    @property
+    def contextes(self) -> Sequence[WorkContext]: ...
 
 
 def rome_id(code_ogr: str) -> str:
@@ -189,7 +196,7 @@ class PisteCheck:
     verdict: str
 
 
-def piste_checks(workbook: Workbook, fiche_of: Callable[[str], Any]) -> tuple[PisteCheck, ...]:
+def piste_checks(workbook: Workbook, fiche_of: Callable[[str], WorkFiche | None]) -> tuple[PisteCheck, ...]:
     """Each piste against the « refusé » conditions, for the page and the PDF alike; nothing
     while there is no piste or no refusal. `fiche_of(code_rome)` gives the fiche, or None."""
     if not refused(workbook):

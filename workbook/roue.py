@@ -20,7 +20,6 @@ from pydantic import ValidationError
 
 from domain.text import label_key
 from exports.french import french_number
-
 from questionnaires.engine import Progress
 from questionnaires.loader import load_texts
 from questionnaires.schema import RoueTexts, SpreadBand
