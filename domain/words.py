@@ -18,25 +18,14 @@ Standard library and pydantic only.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from domain.text import normalise  # one rule for labels, the search and the écarts
+
 SYNONYMS_FILE = Path(__file__).resolve().parent.parent / "referentiel" / "lexicon" / "synonymes.json"
-
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "đ": "d", "ł": "l"})
-_ACCENTS = re.compile(r"[\u0300-\u036f]")
-_NOT_WORD = re.compile(r"[\W_]+")
-
-
-def normalise(text: str) -> str:
-    """Lower case, accents removed (œ → oe, æ → ae), punctuation and spaces as one space."""
-    text = unicodedata.normalize("NFKD", text.lower().translate(_LIGATURES))
-    return _NOT_WORD.sub(" ", _ACCENTS.sub("", text)).strip()
-
 
 STOP_WORDS = frozenset(  # French grammar words; the ROME's stock wording is in the table
     "a afin au aux avec ce ces cet cette d dans de des du en entre et il l la le les "

@@ -13,18 +13,19 @@ from typing import TYPE_CHECKING
 from fpdf.enums import XPos, YPos
 
 from exports.pdf_doc import ACCENT, FONT, INK, MUTED, RULE, WHITE, WorkbookPDF
-from questionnaires.acquis_texts import AcquisTexts, RatingTexts
+from questionnaires.acquis_texts import AcquisTexts
 from questionnaires.loader import load_texts
 from workbook.acquis import (
     KIND_PLURALS,
     QUADRANT_RULES,
+    HierarchisationResults,
     Quadrant,
     acquis_of_kind,
-    by_quadrant,
     entry_titles,
+    hierarchisation,
     matrix_positions,
-    priority_items,
     quadrant,
+    rating_text,
 )
 from workbook.model import Acquis, AcquisKind, Workbook
 
@@ -47,15 +48,6 @@ QUADRANT_TINTS: dict[Quadrant, tuple[int, int, int]] = {
     Quadrant.EN_RESERVE: (252, 234, 214),
     Quadrant.DE_COTE: (236, 236, 236),
 }
-
-
-def rating_text(scale: RatingTexts, value: int | None) -> str:
-    return "—" if value is None else f"{value} · {scale.word(value)}"
-
-
-def zone(item: Acquis) -> str:
-    where = quadrant(item)
-    return "—" if where is None else where.value
 
 
 class InventaireSection:
@@ -96,53 +88,45 @@ class HierarchisationSection:
 
     def render(self, pdf: WorkbookPDF, ctx: SectionContext) -> None:
         texts: AcquisTexts = load_texts("acquis")
-        workbook = ctx.workbook
+        found = hierarchisation(ctx.workbook, texts)  # the same results as the page
         pdf.paragraph(texts.hierarchisation_intro)
-        self._priorities(pdf, workbook, texts)
-        if any(quadrant(item) for item in workbook.inventaire.items):
-            self._matrix(pdf, workbook, texts)
+        self._priorities(pdf, found)
+        if found.groups:
+            self._matrix(pdf, ctx.workbook, found, texts)
 
     @staticmethod
-    def _priorities(pdf: WorkbookPDF, workbook: Workbook, texts: AcquisTexts) -> None:
+    def _priorities(pdf: WorkbookPDF, found: HierarchisationResults) -> None:
         pdf.heading("Mon ordre de priorité", 2)
-        chosen = priority_items(workbook)
-        if not chosen:
+        if not found.priorities:
             pdf.paragraph(NO_PRIORITY, style="I", color=MUTED)
             return
-        rows = [(str(rank), item.label, item.kind.value, rating_text(texts.maitrise, item.maitrise),
-                 rating_text(texts.envie, item.envie), zone(item))
-                for rank, item in enumerate(chosen, 1)]
+        rows = [(str(ranked.rank), ranked.item.label, ranked.item.kind.value, ranked.maitrise,
+                 ranked.envie, ranked.zone) for ranked in found.priorities]
         pdf.table(("N°", "Acquis", "Type", "Maîtrise", "Envie", "Zone de la matrice"), rows,
                   col_widths=(6, 30, 13, 19, 14, 18),
                   align=("RIGHT", "LEFT", "LEFT", "LEFT", "LEFT", "LEFT"))
 
     @staticmethod
-    def _matrix(pdf: WorkbookPDF, workbook: Workbook, texts: AcquisTexts) -> None:
+    def _matrix(pdf: WorkbookPDF, workbook: Workbook, found: HierarchisationResults,
+                texts: AcquisTexts) -> None:
         items = workbook.inventaire.items
-        ranks = {acquis_id: n for n, acquis_id in enumerate(workbook.inventaire.priorities, 1)}
-        groups = by_quadrant(items)
-        numbers = {item.id: n for n, item in
-                   enumerate((item for group in groups.values() for item in group), 1)}
+        ranks = {ranked.item.id: ranked.rank for ranked in found.priorities}
         chart_height = MATRIX_SIZE * (1 + NAME_BAND / 2) + 16
         pdf.heading("Ma matrice maîtrise × envie", 2, keep_with_next=chart_height + 25)
         pdf.paragraph(texts.matrix_explanation)
         pdf.ensure_space(chart_height)
         bottom = draw_matrix(pdf, pdf.l_margin + (pdf.epw - MATRIX_SIZE) / 2 + 10, pdf.y + 3,
-                             MATRIX_SIZE, items, numbers, ranks, texts)
+                             MATRIX_SIZE, items, found.numbers, ranks, texts)
         pdf.set_xy(pdf.l_margin, bottom + 6)
         pdf.paragraph("Les numéros renvoient à la liste ci-dessous\u00a0; les points rouges sont "
                       "vos acquis prioritaires.", size=9.5, style="I")
-        for where, group in groups.items():
-            pdf.heading(f"{where.value} ({len(group)})", 3, outline=False, keep_with_next=15)
-            pdf.paragraph(texts.quadrants[where], size=10, style="I", color=MUTED, space_after=1)
-            if not group:
+        for group in found.groups:
+            pdf.heading(f"{group.quadrant.value} ({len(group.items)})", 3, outline=False, keep_with_next=15)
+            pdf.paragraph(group.meaning, size=10, style="I", color=MUTED, space_after=1)
+            if not group.items:
                 pdf.paragraph("Aucun acquis dans cette zone.", space_after=0.8)
-            for item in group:
-                detail = f"{item.kind.value}, maîtrise {rating_text(texts.maitrise, item.maitrise)}, " \
-                         f"envie {rating_text(texts.envie, item.envie)}"
-                if item.id in ranks:
-                    detail += f", priorité n°\u00a0{ranks[item.id]}"
-                pdf.paragraph(f"{numbers[item.id]}. {item.label} ({detail})", space_after=0.8)
+            for item, line in zip(group.items, group.lines):
+                pdf.paragraph(f"{found.numbers[item.id]}. {line}", space_after=0.8)
             pdf.ln(1.5)
 
 

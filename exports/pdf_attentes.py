@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from exports.pdf_doc import WorkbookPDF
 from workbook import attentes
-from workbook.model import Attentes, Preference
+from workbook.model import Preference
 
 if TYPE_CHECKING:  # pdf_sections imports the section classes
     from exports.pdf_sections import SectionContext
@@ -22,14 +22,11 @@ INTRO = ("Les conditions de travail que vous souhaitez, acceptez ou refusez, et 
 HEADINGS = {Preference.SOUHAITE: "Ce que je souhaite", Preference.ACCEPTE: "Ce que j’accepte",
             Preference.REFUSE: "Ce que je refuse"}
 NONE_GIVEN = "Aucune condition pour l’instant."
-NOT_SAID = "non précisé"
 PRACTICAL = "Salaire, trajet et mobilité"
 NOTES = "Mes notes"
 CONFLICTS = "Mes pistes face à mes refus"
 CONFLICTS_INTRO = ("Les contextes de travail cités par la fiche métier de chaque piste et que vous "
                    "refusez. Un conflit n’écarte pas une piste\u00a0: il dit ce qu’il faudra vérifier.")
-NO_CONFLICT = "aucun conflit avec vos refus"
-NO_FICHE = "vérification impossible sans sa fiche du référentiel des métiers"
 
 
 class AttentesSection:
@@ -55,31 +52,13 @@ class AttentesSection:
             else:
                 pdf.paragraph(NONE_GIVEN, style="I")
         pdf.heading(PRACTICAL, 2)
-        pdf.key_values(self._practical(workbook.attentes), label_share=0.35)
+        pdf.key_values(attentes.practical(workbook), label_share=0.35)
         if workbook.attentes.notes.strip():
             pdf.heading(NOTES, 2)
             pdf.paragraph(workbook.attentes.notes)
-        if workbook.pistes and attentes.refused(workbook):
+        # The same checks as the page; a fiche not given to the PDF is said unchecked.
+        if checks := attentes.piste_checks(workbook, ctx.fiches.get):
             pdf.heading(CONFLICTS, 2)
             pdf.paragraph(CONFLICTS_INTRO, size=9.5, style="I")
-            pdf.key_values([(f"{piste.libelle} ({piste.code_rome})", self._conflicts(ctx, piste.code_rome))
-                            for piste in workbook.pistes], label_share=0.4)
-
-    @staticmethod
-    def _practical(given: Attentes) -> list[tuple[str, str]]:
-        pay = given.salaire_minimum
-        commute = given.trajet_max_minutes
-        return [
-            ("Salaire minimum", f"{attentes.euros(pay)} net par mois" if pay is not None else NOT_SAID),
-            ("Trajet quotidien maximum", f"{commute}\u00a0minutes pour un aller"
-             if commute is not None else NOT_SAID),
-            ("Déménagement", given.demenagement.value if given.demenagement else NOT_SAID),
-        ]
-
-    @staticmethod
-    def _conflicts(ctx: SectionContext, code_rome: str) -> str:
-        fiche = ctx.fiches.get(code_rome)
-        if fiche is None:
-            return NO_FICHE
-        found = attentes.conflicts(ctx.workbook, fiche.contextes)
-        return attentes.conflicts_text(found) if found else NO_CONFLICT
+            pdf.key_values([(f"{check.piste.libelle} ({check.piste.code_rome})", check.verdict)
+                            for check in checks], label_share=0.4)

@@ -1,9 +1,9 @@
 """The « Mon parcours » section of the workbook PDF: the timeline drawn as vector graphics, then
 each step with the beneficiary's own words, then the fils conducteurs.
 
-The bars come from `workbook.parcours.spans` and the colours from `KIND_COLORS`, as on screen;
-each bar carries the step's number and title beside it, so the chart still reads in black and
-white, and the list below says everything again in words.
+The summary, bars, periods and durations come from `workbook.parcours.results` and the colours
+from `KIND_COLORS`, as on screen; each bar carries the step's number and title beside it, so
+the chart still reads in black and white, and the list below says everything again in words.
 """
 
 from __future__ import annotations
@@ -17,16 +17,8 @@ from fpdf import FPDF
 
 from exports.french import PARIS, french_spacing
 from exports.pdf_doc import FONT, INK, MUTED, RULE, WorkbookPDF
-from workbook.model import ParcoursEntry, ParcoursKind
-from workbook.parcours import (
-    KIND_COLORS,
-    KIND_LABELS,
-    TEXT_FIELDS,
-    Span,
-    duration_label,
-    period_label,
-    spans,
-)
+from workbook.model import ParcoursKind
+from workbook.parcours import KIND_COLORS, KIND_LABELS, TEXT_FIELDS, Span, StepResult, results
 
 if TYPE_CHECKING:  # only for annotations: exports.pdf_sections imports the section classes
     from exports.pdf_sections import SectionContext
@@ -70,12 +62,11 @@ def axis_range(placed: Sequence[Span]) -> tuple[date, date]:
     return date(first, 1, 1), date(max(last, first + 1), 1, 1)
 
 
-def draw_timeline(pdf: FPDF, x: float, y: float, w: float, entries: Sequence[ParcoursEntry],
+def draw_timeline(pdf: FPDF, x: float, y: float, w: float, placed: Sequence[Span],
                   today: date) -> float:
-    """Bars on a year axis from (x, y) over width w, one row per entry in the order given, the
+    """Bars on a year axis from (x, y) over width w, one row per span in the order given, the
     rows continuing on the next page when they do not fit; a legend of the kinds below.
     Returns the lowest y drawn on."""
-    placed = spans(entries, today)
     if not placed:
         return y
     low, high = axis_range(placed)
@@ -180,15 +171,17 @@ class ParcoursSection:
     def render(self, pdf: WorkbookPDF, ctx: SectionContext) -> None:
         parcours = ctx.workbook.parcours
         today = document_day(ctx.generated_at)
+        found = results(ctx.workbook, today)  # the same results as the page
         pdf.paragraph(INTRO)
-        rows = len(parcours.entries)
+        rows = len(found.steps)
         pdf.heading("Ma frise du temps", 2, keep_with_next=min(rows, MIN_ROWS_ON_A_PAGE) * ROW + AXIS + 15)
+        pdf.paragraph(found.summary)
         pdf.paragraph(TIMELINE_NOTE, size=9.5, style="I", color=MUTED)
-        bottom = draw_timeline(pdf, pdf.l_margin, pdf.y + 2, pdf.epw, parcours.entries, today)
+        bottom = draw_timeline(pdf, pdf.l_margin, pdf.y + 2, pdf.epw, found.spans, today)
         pdf.set_xy(pdf.l_margin, bottom + 4)
         pdf.heading("Les étapes", 2)
-        for rank, entry in enumerate(parcours.entries, 1):
-            self._entry(pdf, rank, entry, today)
+        for step in found.steps:
+            self._entry(pdf, step)
         pdf.heading("Les fils conducteurs de mon parcours", 2, keep_with_next=20)
         pdf.paragraph(FILS_QUESTION, style="I", color=MUTED, space_after=1)
         if parcours.fils_conducteurs.strip():
@@ -197,12 +190,13 @@ class ParcoursSection:
             pdf.paragraph(NO_ANSWER, style="I", color=MUTED)
 
     @staticmethod
-    def _entry(pdf: WorkbookPDF, rank: int, entry: ParcoursEntry, today: date) -> None:
-        pdf.heading(f"{rank}. {entry.title}", 3, outline=False)
-        rows = [("Type", KIND_LABELS[entry.kind])]
+    def _entry(pdf: WorkbookPDF, step: StepResult) -> None:
+        entry = step.entry
+        pdf.heading(f"{step.rank}. {entry.title}", 3, outline=False)
+        rows = [("Type", step.kind)]
         if entry.organisation:
             rows.append(("Organisation", entry.organisation))
-        rows += [("Période", period_label(entry)), ("Durée", duration_label(entry, today))]
+        rows += [("Période", step.period), ("Durée", step.duration)]
         pdf.key_values(rows, label_share=0.25)
         # The beneficiary's own words, as plain text (paragraph never reads markup).
         for name, label in TEXT_FIELDS.items():

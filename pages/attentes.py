@@ -91,6 +91,8 @@ if notes is not None and notes != stored.notes:
     save(lambda wb, n=notes: attentes.set_notes(wb, n))
 
 st.header("Ce que je retiens")
+st.markdown("\n".join(f"- **{label}**\u00a0: {escape_markdown(value)}"
+                      for label, value in attentes.practical(opened.workbook)))
 grouped = attentes.by_preference(opened.workbook)
 if not opened.workbook.attentes.conditions:
     st.caption("Aucune condition précisée pour l’instant.")
@@ -109,14 +111,12 @@ elif not attentes.refused(opened.workbook):
     st.caption("Vous n’avez rien refusé pour l’instant\u00a0: aucune piste n’est en conflit.")
 elif referentiel is None:
     st.info(texts.conflicts_need_referentiel, icon=":material/info:")
-else:
-    for piste in opened.workbook.pistes:
-        fiche = referentiel.fiche(piste.code_rome)
-        name = f"**{escape_markdown(piste.libelle)}** ({piste.code_rome})"
-        if fiche is None:
-            st.markdown(f"{name}\u00a0: fiche absente du référentiel installé, vérification impossible.")
-        elif found := attentes.conflicts(opened.workbook, fiche.contextes):
-            st.warning(f"{name}\u00a0: sa fiche cite ce que vous refusez\u00a0: "
-                       f"{escape_markdown(attentes.conflicts_text(found))}.", icon=":material/warning:")
+else:  # the same checks as the PDF
+    for check in attentes.piste_checks(opened.workbook, referentiel.fiche):
+        said = (f"**{escape_markdown(check.piste.libelle)}** ({check.piste.code_rome})\u00a0: "
+                f"{escape_markdown(check.verdict)}.")
+        if not check.checked:
+            st.markdown(said)
         else:
-            st.success(f"{name}\u00a0: aucun conflit avec vos refus.", icon=":material/check:")
+            (st.warning if check.conflicts else st.success)(
+                said, icon=":material/warning:" if check.conflicts else ":material/check:")

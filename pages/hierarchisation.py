@@ -6,7 +6,7 @@ from domain.guide import StepKey
 from questionnaires.loader import load_texts
 from ui import session
 from ui.layout import chart_height, escape_markdown, presentation_on
-from ui.matrix import matrix_figure, matrix_text, quadrant_groups
+from ui.matrix import matrix_figure, matrix_text
 from ui.ranking import ranked_choice, ranked_list
 from workbook import acquis
 from workbook.acquis import MAX_PRIORITIES, AcquisError
@@ -22,11 +22,6 @@ def save(change) -> bool:
     return session.save_or_explain(opened, change, MODULE, (AcquisError,))
 
 
-def zone(item) -> str:
-    where = acquis.quadrant(item)
-    return "" if where is None else where.value.lower()
-
-
 st.title("Mes acquis prioritaires")
 items = opened.workbook.inventaire.items
 if not items:
@@ -38,37 +33,32 @@ st.write(texts.hierarchisation_intro)
 
 st.header("Mon choix, par ordre d’importance")
 st.caption(texts.priorities_guidance)
-# Each acquis is offered with its zone of the matrix (below), which helps to choose.
-labels = {item.id: f"{item.label} ({', '.join(part for part in (item.kind.value, zone(item)) if part)})"
-          for item in items}
-ordered = ranked_choice("Les acquis que je veux emporter dans mon projet", labels,
+ordered = ranked_choice("Les acquis que je veux emporter dans mon projet", acquis.priority_choices(items),
                         opened.workbook.inventaire.priorities, f"{session.WIDGET_PREFIX}priorities",
                         max_selections=MAX_PRIORITIES, placeholder="Choisissez dans votre inventaire")
 if ordered is not None:
     save(lambda wb: acquis.set_priorities(wb, ordered))
 
-priorities = acquis.priority_items(opened.workbook)
-if advice := acquis.priorities_advice(len(priorities)):
-    st.info(advice, icon=":material/info:")
-move = ranked_list([(item.id, f"{escape_markdown(item.label)} · {item.kind.value}") for item in priorities],
-                   "priority")
+found = acquis.hierarchisation(opened.workbook, texts)  # the same results as the PDF
+if found.advice:
+    st.info(found.advice, icon=":material/info:")
+# Each with its ratings and zone, as the PDF's table gives them.
+move = ranked_list([(r.item.id, escape_markdown(r.line)) for r in found.priorities], "priority")
 if move is not None and save(lambda wb: acquis.move_priority(wb, *move)):
     st.rerun()
 
 st.header("Ma matrice maîtrise × envie")
 st.caption(texts.matrix_explanation)
-ranked = opened.workbook.inventaire.priorities
-if any(acquis.quadrant(item) is not None for item in items):
-    figure = matrix_figure(items, texts, ranked, height=chart_height(560),
+if found.groups:
+    figure = matrix_figure(items, texts, opened.workbook.inventaire.priorities, height=chart_height(560),
                            font_scale=1.3 if presentation_on() else 1.0)
-    st.plotly_chart(figure, alt=matrix_text(items, texts, ranked), config={"displayModeBar": False})
-    for group in quadrant_groups(items, texts, ranked):
+    st.plotly_chart(figure, alt=matrix_text(found.groups), config={"displayModeBar": False})
+    for group in found.groups:
         st.markdown(f"**{group.quadrant.value}** ({len(group.items)})\u00a0: {group.meaning}")
-        if group.items:
-            st.markdown("\n".join(f"- {escape_markdown(line)}" for line in group.items))
-unrated = [item.label for item in items if acquis.quadrant(item) is None]
-if unrated:
+        if group.lines:
+            st.markdown("\n".join(f"- {escape_markdown(line)}" for line in group.lines))
+if found.unrated:
     st.caption(f"Pas encore placés sur la matrice, faute de maîtrise ou d’envie notée\u00a0: "
-               f"{escape_markdown(', '.join(unrated))}.")
+               f"{escape_markdown(', '.join(found.unrated))}.")
     st.page_link(INVENTAIRE, label="Noter la maîtrise et l’envie dans mon inventaire",
                  icon=":material/inventory_2:")

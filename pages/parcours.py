@@ -5,24 +5,19 @@ from datetime import date
 import streamlit as st
 
 from domain.guide import StepKey
-from exports.french import MONTHS
 from ui import bounded_text, session
 from ui.confirm import removal_button
 from ui.layout import chart_height, escape_markdown, presentation_on
-from ui.timeline import timeline_figure, timeline_height, timeline_lines, timeline_summary
+from ui.parcours_form import EMPTY_FORM, step_fields, step_values, stored_values
+from ui.timeline import timeline_figure, timeline_height
 from workbook import parcours
-from workbook.model import ParcoursEntry, ParcoursKind
-from workbook.parcours import (FILS_MAX, KIND_LABELS, ORGANISATION_MAX, TEXT_FIELDS, TEXT_MAX, TITLE_MAX,
-                               ParcoursError)
+from workbook.model import ParcoursEntry
+from workbook.parcours import FILS_MAX, ORGANISATION_MAX, TEXT_FIELDS, TEXT_MAX, TITLE_MAX, ParcoursError, StepResult
 
 MODULE = StepKey.PARCOURS
 ADD = "parcours:add:"  # the add form is not drawn from the workbook: no WIDGET_PREFIX
 ADDED, OPEN, DELETED = "_parcours_added", "_parcours_open", "_parcours_deleted"
 REFUSED = "_parcours_refused"
-# The fields of a step's form, as they are when empty.
-EMPTY_FORM = dict(kind=None, title="", organisation="", start_month=None, start_year=None,
-                  ongoing=False, end_month=None, end_year=None)
-MONTH_NUMBERS = list(range(1, 13))
 LIMITS = {"title": TITLE_MAX, "organisation": ORGANISATION_MAX, **dict.fromkeys(TEXT_FIELDS, TEXT_MAX)}
 FILS = "Quels fils conducteurs voyez-vous dans votre parcours\u00a0?"
 INTRO = ("Retracez ici votre parcours, étape par étape\u00a0: vos formations, vos emplois, vos "
@@ -39,34 +34,6 @@ years = parcours.year_options(today, opened.workbook.parcours.entries)
 
 def save(change) -> bool:
     return session.save_or_explain(opened, change, MODULE, (ParcoursError,))
-
-
-def step_fields(prefix: str) -> dict:
-    """Kind, title, organisation, and the start and end months each picked as a month and a
-    year (no end while « en cours »): the add form's fields, and every step's."""
-    pick = dict(index=None, placeholder="Choisissez")
-    st.selectbox("Type d’étape", list(ParcoursKind), format_func=KIND_LABELS.get, key=prefix + "kind", **pick)
-    bounded_text.text_input("Intitulé ou rôle", TITLE_MAX, key=prefix + "title",
-                            placeholder="Par exemple\u00a0: vendeuse, BTS comptabilité, trésorière")
-    bounded_text.text_input("Organisation (entreprise, école, association…)", ORGANISATION_MAX,
-                            key=prefix + "organisation")
-    cols = st.columns([3, 2, 2, 3, 2], vertical_alignment="bottom")
-    cols[0].selectbox("Mois de début", MONTH_NUMBERS, format_func=lambda m: MONTHS[m - 1],
-                      key=prefix + "start_month", **pick)
-    cols[1].selectbox("Année de début", years, key=prefix + "start_year", **pick)
-    ongoing = cols[2].checkbox("En cours", key=prefix + "ongoing", help="Pas encore terminé")
-    cols[3].selectbox("Mois de fin", MONTH_NUMBERS, format_func=lambda m: MONTHS[m - 1],
-                      key=prefix + "end_month", disabled=ongoing, **pick)
-    cols[4].selectbox("Année de fin", years, key=prefix + "end_year", disabled=ongoing, **pick)
-    return step_values(prefix)
-
-
-def step_values(prefix: str) -> dict:
-    """The step as the fields under `prefix` give it (a month is a picked month and year)."""
-    raw = {name: st.session_state.get(prefix + name) for name in EMPTY_FORM}
-    return dict(kind=raw["kind"], title=raw["title"] or "", organisation=raw["organisation"] or "",
-                start=parcours.month_value(raw["start_year"], raw["start_month"]),
-                end=None if raw["ongoing"] else parcours.month_value(raw["end_year"], raw["end_month"]))
 
 
 def add_step() -> None:
@@ -88,27 +55,22 @@ def add_form() -> None:
                    "activités, ce que vous avez aimé, pas aimé, appris.", icon=":material/check:")
     session.show_refusal(REFUSED)
     with st.container(border=True):
-        step_fields(ADD)
+        step_fields(ADD, years)
         st.button("Ajouter cette étape", type="primary", icon=":material/add:", key=ADD + "submit",
                   on_click=add_step)
 
 
-def entry_card(item: ParcoursEntry, rank: int, count: int) -> tuple[str, int] | None:
+def entry_card(step: StepResult, count: int) -> tuple[str, int] | None:
     """One step, every field editable and saved as it changes; returns a move asked for."""
+    item, rank = step.entry, step.rank
     prefix = f"{session.WIDGET_PREFIX}parcours:{item.id}:"
-    (start_year, start_month), (end_year, end_month) = map(parcours.month_parts, (item.start, item.end))
-    stored = dict(kind=item.kind, title=item.title, organisation=item.organisation,
-                  start_month=start_month, start_year=start_year, ongoing=item.end is None,
-                  end_month=end_month, end_year=end_year, **{n: getattr(item, n) for n in TEXT_FIELDS})
-    for field, value in stored.items():
+    for field, value in {**stored_values(item), **{n: getattr(item, n) for n in TEXT_FIELDS}}.items():
         st.session_state.setdefault(prefix + field, value)
-    heading = (f"**{rank}. {escape_markdown(item.title)}** · {KIND_LABELS[item.kind]} · "
-               f"{parcours.period_label(item)}")
+    heading = f"**{rank}. {escape_markdown(item.title)}** · {step.kind} · {step.period}"
     with st.expander(heading, expanded=st.session_state.get(OPEN) == item.id,
                      key=f"parcours:box:{item.id}"):
-        fields = step_fields(prefix)
-        duration = parcours.duration_label(item, today)
-        st.caption(duration[:1].upper() + duration[1:])
+        fields = step_fields(prefix, years)
+        st.caption(step.duration[:1].upper() + step.duration[1:])
         for name, question in TEXT_FIELDS.items():
             bounded_text.text_area(question, TEXT_MAX, key=prefix + name, height=90)
         values = {**fields, **{name: st.session_state[prefix + name] for name in TEXT_FIELDS}}
@@ -149,6 +111,7 @@ st.caption("Chaque changement est enregistré dès que vous quittez le champ.")
 add_form()
 
 entries = opened.workbook.parcours.entries
+found = parcours.results(opened.workbook, today)
 st.header(f"Mes étapes ({len(entries)})")
 if deleted := st.session_state.pop(DELETED, None):
     st.success(f"«\u00a0{escape_markdown(deleted)}\u00a0» a été supprimée de votre parcours.",
@@ -156,19 +119,19 @@ if deleted := st.session_state.pop(DELETED, None):
 if not entries:
     st.caption("Aucune étape pour l’instant\u00a0: commencez par celle qui vous vient en premier, "
                "vous pourrez les ranger ensuite avec «\u00a0Monter\u00a0» et «\u00a0Descendre\u00a0».")
-moves = [entry_card(item, rank, len(entries)) for rank, item in enumerate(entries, 1)]
+moves = [entry_card(step, len(entries)) for step in found.steps]
 if move := next((m for m in moves if m is not None), None):
     if save(lambda wb: parcours.move_entry(wb, *move)):
         st.rerun()
 
 if entries:
     st.header("Ma frise du temps")
-    figure = timeline_figure(entries, today, height=chart_height(timeline_height(len(entries))),
+    figure = timeline_figure(found, today, height=chart_height(timeline_height(len(entries))),
                              font_scale=1.3 if presentation_on() else 1.0)
-    lines = timeline_lines(entries, today)
+    lines = [step.line for step in found.steps]
     st.plotly_chart(figure, alt=" ".join(lines), config={"displayModeBar": False}, theme=None)
     with st.expander("Le graphique en texte"):
-        st.write(timeline_summary(entries, today))
+        st.write(found.summary)
         st.markdown("\n".join(f"- {escape_markdown(line)}" for line in lines))
 
 st.header("Les fils conducteurs")

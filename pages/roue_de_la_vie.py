@@ -1,14 +1,12 @@
 """Ma roue de la vie: satisfaction and importance per domain, the wheel drawn, its priorities."""
 
-import html
-
 import streamlit as st
 
 from domain.guide import StepKey
 from ui import bounded_text, session
 from ui.confirm import removal_button
-from ui.charts import radar_figure
-from ui.layout import chart_height, escape_markdown, presentation_on
+from ui.layout import escape_markdown
+from ui.roue import show_reading, show_wheel
 from workbook import roue
 from workbook.model import LifeDomain
 from workbook.roue import MARKS, MAX_DOMAINS, RoueError
@@ -17,8 +15,6 @@ MODULE = StepKey.ROUE
 NOTES = f"{session.WIDGET_PREFIX}roue:notes"
 ADD = "roue:add"  # the add field is not drawn from the workbook: no WIDGET_PREFIX
 ADDED, REFUSED = "_roue_added", "_roue_refused"
-MIN_AXES = 3  # fewer rated domains draw a line, not a wheel
-GRID = (2, 4, 6, 8, 10)
 
 texts = roue.texts()
 opened = session.require_workbook()
@@ -116,45 +112,6 @@ def add_area(count: int) -> None:
               disabled=not (typed or "").strip(), on_click=add)
 
 
-def wheel() -> None:
-    st.header("Ma roue")
-    rated = [d for d in roue.domains_of(opened.workbook) if d.satisfaction is not None]
-    if len(rated) < MIN_AXES:
-        st.info("Notez au moins trois domaines pour voir votre roue se dessiner.", icon=":material/info:")
-        return
-    # Plotly reads a few HTML tags in labels: the beneficiary's names are escaped.
-    labels = [f"{html.escape(d.label, quote=False)}<br>{d.satisfaction}/10" for d in rated]
-    figure = radar_figure(labels, [d.satisfaction for d in rated], height=chart_height(440),
-                          font_scale=1.3 if presentation_on() else 1.0, range_max=10, grid_values=GRID)
-    text = roue.wheel_text(opened.workbook)
-    st.plotly_chart(figure, alt=text, config={"displayModeBar": False}, theme=None)
-    with st.expander("Le graphique en texte"):
-        st.markdown(escape_markdown(text))
-    st.caption(texts.reading)
-
-
-def results() -> None:
-    st.header("Ce que dit ma roue")
-    said = roue.reading(roue.result(opened.workbook), texts)
-    if said.satisfaction is None:
-        st.caption("Le résultat s’affichera dès votre première note.")
-        return
-    st.markdown(f"**Satisfaction globale**\u00a0: {escape_markdown(said.satisfaction)}.")
-    st.caption(texts.global_explanation)
-    if said.imbalance is not None:
-        st.markdown(f"**Déséquilibre**\u00a0: {escape_markdown(said.imbalance)}.")
-        st.markdown(f"*{said.band.label}.* {said.band.text}")
-        st.caption(texts.imbalance_explanation)
-    st.markdown("**Les priorités que votre roue désigne**")
-    if said.priorities:
-        st.markdown("\n".join(f"{rank}. {escape_markdown(text)}"
-                              for rank, text in enumerate(said.priorities, 1)))
-    st.caption(said.priorities_note)
-    for note in (said.missing_importance, said.unrated):
-        if note:
-            st.info(escape_markdown(note), icon=":material/info:")
-
-
 st.title("Ma roue de la vie")
 st.write(texts.intro)
 st.caption("Chaque note est enregistrée dès que vous la choisissez. " + texts.unrated)
@@ -165,8 +122,9 @@ for domain in domains:
 st.caption(texts.customise)
 add_area(len(domains))
 # The whole width for the wheel: its labels need room, and it is what a shared screen shows.
-wheel()
-results()
+found = roue.results(opened.workbook, texts)
+show_wheel(found, texts)
+show_reading(found, texts)
 st.header(texts.notes_label)
 st.session_state.setdefault(NOTES, opened.workbook.roue.notes)
 notes = bounded_text.text_area(texts.notes_prompt, roue.NOTES_MAX, key=NOTES, height=140)

@@ -4,6 +4,7 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
+from domain.text import label_key
 from questionnaires.records import Record, Text, Version, bounded_text, duplicates, raise_problems
 
 ROUE_MARK_MAX = 10  # satisfaction and importance go from 0 to 10 (scoring.md §4)
@@ -59,7 +60,7 @@ class RoueTexts(Record):
         problems = []
         if dupes := duplicates(d.id for d in self.domains):
             problems.append(f"duplicate domain id(s): {', '.join(dupes)}")
-        if dupes := duplicates(" ".join(d.label.casefold().split()) for d in self.domains):
+        if dupes := duplicates(label_key(d.label) for d in self.domains):
             problems.append(f"duplicate domain label(s): {', '.join(dupes)}")
         expected = 0
         for band in self.spread_bands:

@@ -21,7 +21,7 @@ from enum import StrEnum
 
 import numpy as np
 
-from domain.words import normalise  # one rule for the search and the écarts
+from domain.text import normalise  # the one rule for labels, re-exported for the référentiel
 
 
 class Kind(StrEnum):
@@ -56,6 +56,7 @@ class Entry:
     label: str
     code_rome: str | None
     code_ogr: str | None
+
 
 
 _TOP = "\U0010ffff"

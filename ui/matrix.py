@@ -1,7 +1,8 @@
 """The maîtrise × envie matrix of the acquis: a plotly figure and its text equivalent.
 
 Pure (no Streamlit): the quadrants come from `workbook.acquis.QUADRANT_RULES`, the points'
-places from `matrix_positions`, so the screen and the PDF draw the same matrix.
+places from `matrix_positions` and their words from `describe`, so the screen and the PDF draw
+and say the same matrix.
 """
 
 from __future__ import annotations
@@ -9,13 +10,12 @@ from __future__ import annotations
 import html
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
 from questionnaires.acquis_texts import AcquisTexts
 from ui.charts import BLUE, FONT
-from workbook.acquis import QUADRANT_RULES, Quadrant, by_quadrant, matrix_positions
+from workbook.acquis import QUADRANT_RULES, Quadrant, QuadrantGroup, describe, matrix_positions
 from workbook.model import Acquis
 
 LABEL_MAX = 26  # characters of a label written beside its point; the hover shows it whole
@@ -31,45 +31,15 @@ QUADRANT_FILLS: dict[Quadrant, str] = {
 }
 
 
-@dataclass(frozen=True)
-class QuadrantGroup:
-    """One quadrant said in words: its name, what it means, and its acquis described."""
-
-    quadrant: Quadrant
-    meaning: str
-    items: list[str]
-
-
 def short_label(label: str, max_chars: int = LABEL_MAX) -> str:
     return label if len(label) <= max_chars else label[: max_chars - 1].rstrip() + "…"
 
 
-def describe(item: Acquis, texts: AcquisTexts, rank: int | None = None) -> str:
-    """« Vendre (savoir-faire, maîtrise 3 confirmé, envie 4 beaucoup, priorité n° 1) »."""
-    parts = [item.kind.value]
-    if item.maitrise is not None:
-        parts.append(f"maîtrise {item.maitrise} {texts.maitrise.word(item.maitrise)}")
-    if item.envie is not None:
-        parts.append(f"envie {item.envie} {texts.envie.word(item.envie)}")
-    if rank is not None:
-        parts.append(f"priorité n°\u00a0{rank}")
-    return f"{item.label} ({', '.join(parts)})"
-
-
-def quadrant_groups(items: Sequence[Acquis], texts: AcquisTexts,
-                    priorities: Sequence[str] = ()) -> list[QuadrantGroup]:
-    """The text equivalent of the matrix: every quadrant, in reading order, with its acquis."""
-    ranks = {acquis_id: n for n, acquis_id in enumerate(priorities, 1)}
-    return [QuadrantGroup(where, texts.quadrants[where],
-                          [describe(item, texts, ranks.get(item.id)) for item in group])
-            for where, group in by_quadrant(items).items()]
-
-
-def matrix_text(items: Sequence[Acquis], texts: AcquisTexts, priorities: Sequence[str] = ()) -> str:
+def matrix_text(groups: Sequence[QuadrantGroup]) -> str:
     """The whole matrix in one sentence per quadrant, for the chart's alternative text."""
     parts = []
-    for group in quadrant_groups(items, texts, priorities):
-        listed = "\u00a0; ".join(group.items) if group.items else "aucun acquis"
+    for group in groups:
+        listed = "\u00a0; ".join(group.lines) if group.lines else "aucun acquis"
         parts.append(f"{group.quadrant.value}\u00a0: {listed}.")
     return "Matrice maîtrise × envie. " + " ".join(parts)
 

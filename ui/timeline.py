@@ -1,21 +1,20 @@
 """The parcours as a timeline: a plotly figure and its text equivalent (pure: no Streamlit here).
 
 One bar per entry, in the beneficiary's order from top to bottom, on a time axis; coloured by
-kind with a legend; an entry « en cours » reaches today. Places come from
-`workbook.parcours.spans`, so the screen and the PDF draw the same bars.
+kind with a legend; an entry « en cours » reaches today. Places and words come from
+`workbook.parcours.results`, so the screen and the PDF draw and say the same.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
 from datetime import date, datetime, time
 
 import plotly.graph_objects as go
 
 from ui.charts import FONT
-from workbook.model import ParcoursEntry, ParcoursKind
-from workbook.parcours import KIND_COLORS, KIND_LABELS, duration_label, period_label, spans
+from workbook.model import ParcoursKind
+from workbook.parcours import KIND_COLORS, KIND_LABELS, ParcoursResults
 
 LABEL_MAX = 38  # characters of a title on the axis; the hover and the text give it whole
 ROW_HEIGHT = 36  # px per entry
@@ -31,36 +30,11 @@ def timeline_height(count: int) -> int:
     return 150 + ROW_HEIGHT * max(count, 1)
 
 
-def entry_line(entry: ParcoursEntry, today: date) -> str:
-    """« Emploi · Vendeuse (Boulangerie Martin)\u00a0: de septembre 2012 à juin 2018, 5 ans et 10 mois »."""
-    where = f" ({entry.organisation})" if entry.organisation else ""
-    return (f"{KIND_LABELS[entry.kind]} · {entry.title}{where}\u00a0: {period_label(entry)}, "
-            f"{duration_label(entry, today)}")
-
-
-def timeline_summary(entries: Sequence[ParcoursEntry], today: date) -> str:
-    """One sentence saying what the chart covers."""
-    if not entries:
-        return "Votre parcours ne compte encore aucune étape."
-    placed = spans(entries, today)
-    first = min(s.start for s in placed).year
-    last = max(s.end for s in placed)
-    until = "aujourd’hui" if any(s.ongoing for s in placed) else str(_last_month(last).year)
-    if len(entries) == 1:
-        return f"Votre parcours compte 1 étape, {_years(first, until)}."
-    return (f"Votre parcours compte {len(entries)} étapes, {_years(first, until)}, dans l’ordre où "
-            "vous les avez rangées\u00a0:")
-
-
-def timeline_lines(entries: Sequence[ParcoursEntry], today: date) -> list[str]:
-    """The chart said in words, one line per bar, top to bottom."""
-    return [f"{rank}. {entry_line(entry, today)}" for rank, entry in enumerate(entries, 1)]
-
-
-def timeline_figure(entries: Sequence[ParcoursEntry], today: date, *, height: int | None = None,
+def timeline_figure(found: ParcoursResults, today: date, *, height: int | None = None,
                     font_scale: float = 1.0) -> go.Figure:
     """Horizontal bars on a date axis, one trace per kind present (in the kinds' order)."""
-    placed = spans(entries, today)
+    placed = found.spans
+    lines = {step.entry.id: step.line for step in found.steps}
     rows = {s.entry.id: rank for rank, s in enumerate(placed)}
     figure = go.Figure()
     for kind in ParcoursKind:
@@ -74,7 +48,7 @@ def timeline_figure(entries: Sequence[ParcoursEntry], today: date, *, height: in
             # A date axis measures bar lengths in milliseconds.
             x=[(s.end - s.start).days * 86_400_000 for s in group],
             # Beneficiaries' words: plotly reads some HTML in texts, so they are escaped.
-            customdata=[html.escape(entry_line(s.entry, today)) for s in group],
+            customdata=[html.escape(lines[s.entry.id]) for s in group],
             hovertemplate="%{customdata}<extra></extra>",
         ))
     labels = [html.escape(short_label(f"{rank}. {s.entry.title}")) for rank, s in enumerate(placed, 1)]
@@ -95,14 +69,5 @@ def timeline_figure(entries: Sequence[ParcoursEntry], today: date, *, height: in
     return figure
 
 
-def _years(first: int, until: str) -> str:
-    return f"en {first}" if until == str(first) else f"de {first} à {until}"
-
-
 def _moment(day: date) -> str:
     return datetime.combine(day, time()).isoformat()
-
-
-def _last_month(end: date) -> date:
-    # Span ends are the first day after the last month: step back one day for the year shown.
-    return date.fromordinal(end.toordinal() - 1)

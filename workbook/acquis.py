@@ -12,12 +12,16 @@ import math
 import secrets
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from domain.text import label_key
 from domain.vocabulary import Quadrant
 from domain.words import Vocabulary, vocabulary
-from referentiel.search import normalise
 from workbook.model import Acquis, AcquisKind, Workbook
 from workbook.validation import member, validated
+
+if TYPE_CHECKING:  # questionnaires.schema reads this module's Quadrant and RATINGS
+    from questionnaires.acquis_texts import AcquisTexts, RatingTexts
 
 MAX_ACQUIS = 300  # as Inventaire.items allows
 MAX_PRIORITIES = 10  # as Inventaire.priorities allows
@@ -112,7 +116,7 @@ def update_acquis(workbook: Workbook, acquis_id: str, *, label: str | None = Non
     changes: dict = {}
     if label is not None:
         label = _tidy(label)
-        if _key(label) != _key(current.label):
+        if label_key(label) != label_key(current.label):
             others = [a for a in workbook.inventaire.items if a is not current]
             _refuse_duplicate(others, current.kind, label, None)
             changes["code_ogr"] = None
@@ -239,6 +243,94 @@ def matrix_positions(items: Iterable[Acquis]) -> dict[str, tuple[float, float]]:
     return positions
 
 
+# --- The hiérarchisation's results (the page and the PDF say the same) -------------------------
+
+
+def rating_text(scale: RatingTexts, value: int | None) -> str:
+    """« 3 · confirmé », « — » when not rated."""
+    return "—" if value is None else f"{value} · {scale.word(value)}"
+
+
+def describe(item: Acquis, texts: AcquisTexts, rank: int | None = None) -> str:
+    """« Vendre (savoir-faire, maîtrise 3 · confirmé, envie 4 · beaucoup, priorité n° 1) »."""
+    parts = [item.kind.value]
+    if item.maitrise is not None:
+        parts.append(f"maîtrise {rating_text(texts.maitrise, item.maitrise)}")
+    if item.envie is not None:
+        parts.append(f"envie {rating_text(texts.envie, item.envie)}")
+    if rank is not None:
+        parts.append(f"priorité n°\u00a0{rank}")
+    return f"{item.label} ({', '.join(parts)})"
+
+
+@dataclass(frozen=True)
+class RankedAcquis:
+    """An acquis prioritaire in the beneficiary's order, with its ratings and zone in words."""
+
+    rank: int
+    item: Acquis
+    maitrise: str
+    envie: str
+    zone: str  # the quadrant's name, « — » until both ratings are given
+    line: str  # « Vendre (savoir-faire, maîtrise 3 · confirmé, envie 4 · beaucoup) · Atouts à exploiter »
+
+
+@dataclass(frozen=True)
+class QuadrantGroup:
+    """One quadrant said in words: its name, what it means, its acquis described."""
+
+    quadrant: Quadrant
+    meaning: str
+    items: tuple[Acquis, ...]
+    lines: tuple[str, ...]  # `describe` of each acquis, in the same order
+
+
+@dataclass(frozen=True)
+class HierarchisationResults:
+    priorities: tuple[RankedAcquis, ...]
+    advice: str | None  # about how many are chosen
+    groups: tuple[QuadrantGroup, ...]  # every quadrant in reading order; () while none is rated
+    numbers: dict[str, int]  # each rated acquis's number on the matrix, in the groups' order
+    unrated: tuple[str, ...]  # labels of the acquis not yet on the matrix
+
+
+def priority_choices(items: Iterable[Acquis]) -> dict[str, str]:
+    """Each acquis offered as a priority with its kind and zone of the matrix, which help to
+    choose: « Vendre (savoir-faire, atouts à exploiter) »."""
+    choices = {}
+    for item in items:
+        where = quadrant(item)
+        parts = [item.kind.value] + ([] if where is None else [where.value.lower()])
+        choices[item.id] = f"{item.label} ({', '.join(parts)})"
+    return choices
+
+
+def quadrant_groups(items: Sequence[Acquis], texts: AcquisTexts,
+                    priorities: Sequence[str] = ()) -> tuple[QuadrantGroup, ...]:
+    """The text equivalent of the matrix: every quadrant, in reading order, with its acquis."""
+    ranks = {acquis_id: n for n, acquis_id in enumerate(priorities, 1)}
+    return tuple(QuadrantGroup(where, texts.quadrants[where], tuple(group),
+                               tuple(describe(item, texts, ranks.get(item.id)) for item in group))
+                 for where, group in by_quadrant(items).items())
+
+
+def hierarchisation(workbook: Workbook, texts: AcquisTexts) -> HierarchisationResults:
+    """The ranked acquis and the matrix in words, for the page and the PDF alike."""
+    items = workbook.inventaire.items
+    chosen = priority_items(workbook)
+    ranked = []
+    for rank, item in enumerate(chosen, 1):
+        where = quadrant(item)
+        ranked.append(RankedAcquis(rank, item, rating_text(texts.maitrise, item.maitrise),
+                                   rating_text(texts.envie, item.envie), "—" if where is None else where.value,
+                                   describe(item, texts) + ("" if where is None else f" · {where.value}")))
+    rated = any(quadrant(item) is not None for item in items)
+    groups = quadrant_groups(items, texts, workbook.inventaire.priorities) if rated else ()
+    numbers = {item.id: n for n, item in enumerate((i for g in groups for i in g.items), 1)}
+    return HierarchisationResults(tuple(ranked), priorities_advice(len(chosen)), groups, numbers,
+                                  tuple(item.label for item in items if quadrant(item) is None))
+
+
 # --- Helpers ------------------------------------------------------------------------------------
 
 
@@ -250,16 +342,11 @@ def _tidy(label: str) -> str:
     return " ".join(str(label).split())
 
 
-def _key(label: str) -> str:
-    # « Accueillir le public » and « accueillir  le Public. » are the same acquis.
-    return normalise(label) or label.casefold()
-
-
 def _refuse_duplicate(items: Iterable[Acquis], kind: AcquisKind, label: str,
                       code_ogr: str | None) -> None:
-    key = _key(label)
+    key = label_key(label)  # « Accueillir le public » and « accueillir  le Public. » are one acquis
     for item in items:
-        if item.kind == kind and (_key(item.label) == key
+        if item.kind == kind and (label_key(item.label) == key
                                   or (code_ogr is not None and item.code_ogr == code_ogr)):
             raise AcquisError(DUPLICATE.format(label=item.label, plural=KIND_PLURALS[kind]))
 

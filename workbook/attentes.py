@@ -19,13 +19,13 @@ longest commute and the relocation are given (`progress`).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from domain.text import label_key
 from questionnaires.engine import Progress
-from referentiel.search import normalise
-from workbook.model import Attentes, Condition, Preference, Relocation, Workbook
+from workbook.model import Attentes, Condition, Piste, Preference, Relocation, Workbook
 from workbook.validation import member, validated
 
 if TYPE_CHECKING:
@@ -96,6 +96,13 @@ class WorkContext(Protocol):
 Context = TypeVar("Context", bound=WorkContext)
 
 
+class WorkFiche(Protocol):
+    """A fiche of the référentiel (referentiel.repository.Fiche has this)."""
+
+    @property
+    def contextes(self) -> Sequence[WorkContext]: ...
+
+
 def rome_id(code_ogr: str) -> str:
     """The condition id of a ROME contexte: « ogr-300803 »."""
     return f"ogr-{code_ogr}"
@@ -116,11 +123,11 @@ def condition_groups(texts: AttentesTexts, contextes: Mapping[str, Sequence] | N
     of its categories followed by the ROME category of the same name, then the other ROME
     categories; a contexte the built-in list already offers keeps the built-in place and words."""
     offered = {c.code_ogr for category in texts.categories for c in category.conditions if c.code_ogr}
-    rome = {normalise(name): (name, found) for name, found in (contextes or {}).items()}
+    rome = {label_key(name): (name, found) for name, found in (contextes or {}).items()}
     groups = []
     for category in texts.categories:
         specs = [ConditionSpec(c.id, c.label, category.name, c.code_ogr) for c in category.conditions]
-        _, extra = rome.pop(normalise(category.name), (None, ()))
+        _, extra = rome.pop(label_key(category.name), (None, ()))
         specs += _rome_specs(extra, category.name, offered)
         groups.append(ConditionGroup(category.name, category.prompt, tuple(specs)))
     for name, found in rome.values():
@@ -149,7 +156,7 @@ def by_preference(workbook: Workbook) -> dict[Preference, dict[str, list[Conditi
     grouped: dict[Preference, dict[str, list[Condition]]] = {p: {} for p in Preference}
     names: dict[str, str] = {}
     for condition in workbook.attentes.conditions:
-        name = names.setdefault(normalise(condition.category), condition.category)
+        name = names.setdefault(label_key(condition.category), condition.category)
         grouped[condition.preference].setdefault(name, []).append(condition)
     return grouped
 
@@ -162,14 +169,60 @@ def conflicts(workbook: Workbook, fiche_contextes: Iterable[Context]) -> list[Co
     """The contextes of a fiche that the beneficiary refuses: same code OGR as a « refusé »
     condition, or, for a refused condition without a code, the same normalised label."""
     codes = {c.code_ogr for c in refused(workbook) if c.code_ogr}
-    labels = {normalise(c.label) for c in refused(workbook) if not c.code_ogr}
+    labels = {label_key(c.label) for c in refused(workbook) if not c.code_ogr}
     return [contexte for contexte in fiche_contextes
-            if (contexte.code_ogr and contexte.code_ogr in codes) or normalise(contexte.libelle) in labels]
+            if (contexte.code_ogr and contexte.code_ogr in codes) or label_key(contexte.libelle) in labels]
 
 
 def conflicts_text(found: Iterable[WorkContext]) -> str:
     """« Travail de nuit · Travail en astreinte »."""
     return " · ".join(_typographic(contexte.libelle) for contexte in found)
+
+
+NO_CONFLICT = "aucun conflit avec vos refus"
+CONFLICT = "sa fiche cite ce que vous refusez\u00a0: {found}"
+NO_FICHE = "fiche absente du référentiel des métiers, vérification impossible"
+NOT_SAID = "non précisé"
+
+
+@dataclass(frozen=True)
+class PisteCheck:
+    """A piste against the refusals: `conflicts` holds the refused contextes its fiche cites
+    (empty: none, or no fiche), `verdict` says it in words."""
+
+    piste: Piste
+    checked: bool  # its fiche was found
+    conflicts: tuple[str, ...]
+    verdict: str
+
+
+def piste_checks(workbook: Workbook, fiche_of: Callable[[str], WorkFiche | None]) -> tuple[PisteCheck, ...]:
+    """Each piste against the « refusé » conditions, for the page and the PDF alike; nothing
+    while there is no piste or no refusal. `fiche_of(code_rome)` gives the fiche, or None."""
+    if not refused(workbook):
+        return ()
+    checks = []
+    for piste in workbook.pistes:
+        fiche = fiche_of(piste.code_rome)
+        if fiche is None:
+            checks.append(PisteCheck(piste, False, (), NO_FICHE))
+            continue
+        found = tuple(_typographic(c.libelle) for c in conflicts(workbook, fiche.contextes))
+        checks.append(PisteCheck(piste, True, found,
+                                 CONFLICT.format(found=" · ".join(found)) if found else NO_CONFLICT))
+    return tuple(checks)
+
+
+def practical(workbook: Workbook) -> list[tuple[str, str]]:
+    """Pay, commute and relocation in words: (« Salaire minimum », « 1 800 € net par mois »)…"""
+    given = workbook.attentes
+    pay, commute = given.salaire_minimum, given.trajet_max_minutes
+    return [
+        ("Salaire minimum", f"{euros(pay)} net par mois" if pay is not None else NOT_SAID),
+        ("Trajet quotidien maximum", f"{commute}\u00a0minutes pour un aller" if commute is not None
+         else NOT_SAID),
+        ("Déménagement", given.demenagement.value if given.demenagement else NOT_SAID),
+    ]
 
 
 def euros(value: int) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from domain.text import label_key
 from workbook.model import SCHEMA_VERSION, Workbook
 
 Document = dict[str, Any]
@@ -46,7 +47,29 @@ def upgrade(document: Document) -> Document:
         document = MIGRATIONS[version](dict(document))
         version += 1
         document["schema_version"] = version
-    return document
+    return _distinct_roue_labels(document)
+
+
+def _distinct_roue_labels(document: Document) -> Document:
+    """Domains of the roue stored when « Vie de famille » and « Vie-de-famille » were two names
+    (before the one « same label » rule): the later ones get « (2) », « (3) »… so the workbook
+    still loads with every mark kept."""
+    roue = document.get("roue")
+    domains = roue.get("domains") if isinstance(roue, dict) else None
+    if not isinstance(domains, list) or not all(
+            isinstance(d, dict) and isinstance(d.get("label"), str) for d in domains):
+        return document  # not a roue this step can read: validation says what is wrong
+    given = {label_key(d["label"]) for d in domains}  # a new name takes none of these
+    seen: set[str] = set()
+    renamed = []
+    for domain in domains:
+        label, count = domain["label"], 1
+        while label_key(label) in seen or (count > 1 and label_key(label) in given):
+            count += 1
+            label = f"{domain['label'][:55]} ({count})"
+        seen.add(label_key(label))
+        renamed.append(domain if label == domain["label"] else {**domain, "label": label})
+    return {**document, "roue": {**roue, "domains": renamed}}
 
 
 def load_workbook(document: Document) -> Workbook:

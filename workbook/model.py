@@ -13,6 +13,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
+from domain.text import label_key
+
 SCHEMA_VERSION = 5
 
 NAME_MAX = 80  # a first or last name, in characters
@@ -244,7 +246,7 @@ class RoueDeLaVie(_Strict):
     @classmethod
     def _distinct_domains(cls, value: list[LifeDomain]) -> list[LifeDomain]:
         ids = [domain.id for domain in value]
-        labels = [" ".join(domain.label.casefold().split()) for domain in value]
+        labels = [label_key(domain.label) for domain in value]  # « Santé » and « sante » are one
         if len(ids) != len(set(ids)) or len(labels) != len(set(labels)):
             raise ValueError("deux domaines de la roue de la vie ne peuvent pas porter le même nom")
         return value

@@ -185,6 +185,57 @@ def spans(entries: Iterable[ParcoursEntry], today: date) -> list[Span]:
     return placed
 
 
+# --- The results (the page and the PDF say the same) ----------------------------------------
+
+
+@dataclass(frozen=True)
+class StepResult:
+    """One step as the results say it; `line` is « Emploi · Vendeuse (Boulangerie Martin) : de
+    septembre 2012 à juin 2018, 5 ans et 10 mois »."""
+
+    rank: int
+    entry: ParcoursEntry
+    kind: str
+    period: str
+    duration: str
+    line: str
+
+
+@dataclass(frozen=True)
+class ParcoursResults:
+    summary: str  # what the timeline covers, in one sentence
+    steps: tuple[StepResult, ...]
+    spans: tuple[Span, ...]  # the timeline's bars, in the steps' order
+
+
+def results(workbook: Workbook, today: date) -> ParcoursResults:
+    """The parcours's summary, each step's period and duration, and the timeline's bars, for
+    the page and the PDF alike."""
+    entries = workbook.parcours.entries
+    placed = tuple(spans(entries, today))
+    steps = []
+    for rank, item in enumerate(entries, 1):
+        where = f" ({item.organisation})" if item.organisation else ""
+        period, duration = period_label(item), duration_label(item, today)
+        line = f"{rank}. {KIND_LABELS[item.kind]} · {item.title}{where}\u00a0: {period}, {duration}"
+        steps.append(StepResult(rank, item, KIND_LABELS[item.kind], period, duration, line))
+    return ParcoursResults(_summary(placed), tuple(steps), placed)
+
+
+def _summary(placed: tuple[Span, ...]) -> str:
+    if not placed:
+        return "Votre parcours ne compte encore aucune étape."
+    first = min(s.start for s in placed).year
+    # Span ends are the first day after the last month: one day back gives the year shown.
+    last = date.fromordinal(max(s.end for s in placed).toordinal() - 1).year
+    until = "aujourd’hui" if any(s.ongoing for s in placed) else str(last)
+    years = f"en {first}" if until == str(first) else f"de {first} à {until}"
+    if len(placed) == 1:
+        return f"Votre parcours compte 1 étape, {years}."
+    return (f"Votre parcours compte {len(placed)} étapes, {years}, dans l’ordre où vous les "
+            "avez rangées\u00a0:")
+
+
 # --- Changing the parcours ---------------------------------------------------------------------
 
 

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 import secrets
-import unicodedata
 from dataclasses import dataclass
 
 from pydantic import ValidationError
 
+from domain.text import label_key
+from exports.french import french_number
 from questionnaires.engine import Progress
 from questionnaires.loader import load_texts
 from questionnaires.roue_texts import RoueTexts, SpreadBand
@@ -29,6 +30,7 @@ MAX_DOMAINS = 12  # as RoueDeLaVie.domains allows
 LABEL_MAX = 60  # as LifeDomain.label allows
 NOTES_MAX = 3000  # as RoueDeLaVie.notes allows
 MARKS = tuple(range(SCALE_MAX + 1))
+WHEEL_MIN_AXES = 3  # fewer rated domains draw a line, not a wheel
 
 NOT_FOUND = "Ce domaine n’est pas (ou plus) dans votre roue."
 DUPLICATE = "Votre roue a déjà un domaine «\u00a0{label}\u00a0»\u00a0: choisissez un autre nom."
@@ -96,7 +98,7 @@ def summary(workbook: Workbook) -> str:
         return f"Aucun domaine noté sur {done.total}"
     plural = "s" if done.answered > 1 else ""
     return (f"{done.answered}\u00a0domaine{plural} noté{plural} sur {done.total}, "
-            f"satisfaction globale {number(scored.mean)} sur 10")
+            f"satisfaction globale {french_number(scored.mean)} sur 10")
 
 
 # --- Changing the wheel -------------------------------------------------------------------------
@@ -128,7 +130,7 @@ def add_domain(workbook: Workbook, label: str) -> tuple[Workbook, str]:
     label = _label(label)
     _refuse_duplicate(domains, label)
     taken = {d.id for d in domains}
-    stem = re.sub(r"[^a-z0-9]+", "-", _key(label)).strip("-")[:30].strip("-") or "domaine"
+    stem = re.sub(r"[^a-z0-9]+", "-", label_key(label)).strip("-")[:30].strip("-") or "domaine"
     while (new_id := f"{stem}-{secrets.token_hex(2)}") in taken:
         pass
     return _with_domains(workbook, [*domains, LifeDomain(id=new_id, label=label)]), new_id
@@ -165,11 +167,6 @@ class Reading:
     missing_importance: str | None
 
 
-def number(value: float | None) -> str:
-    """6.0 → « 6,0 »."""
-    return "—" if value is None else f"{value:.1f}".replace(".", ",")
-
-
 def mark_text(value: int | None) -> str:
     return "pas encore noté" if value is None else f"{value} sur 10"
 
@@ -188,14 +185,14 @@ def reading(scored: LifeWheelResult, guide: RoueTexts | None = None) -> Reading:
     count = len(scored.rated)
     satisfaction = imbalance = band = note = None
     if count:
-        satisfaction = (f"{number(scored.mean)} sur 10, moyenne de vos {count} domaines notés"
-                        if count > 1 else f"{number(scored.mean)} sur 10, pour votre seul domaine noté")
+        satisfaction = (f"{french_number(scored.mean)} sur 10, moyenne de vos {count} domaines notés"
+                        if count > 1 else f"{french_number(scored.mean)} sur 10, pour votre seul domaine noté")
     if scored.spread is not None:
         low, high = scored.lowest, scored.highest
         points = "point" if scored.spread == 1 else "points"
         imbalance = (f"vos notes vont de {low.satisfaction} ({low.label}) à {high.satisfaction} "
                      f"({high.label}), soit {scored.spread}\u00a0{points} d’écart\u00a0; "
-                     f"écart-type {number(scored.sd)}")
+                     f"écart-type {french_number(scored.sd)}")
         band = guide.spread_band(scored.spread)
     if count:
         note = guide.weighted_explanation if scored.weighted else guide.priorities_explanation
@@ -214,6 +211,41 @@ def reading(scored: LifeWheelResult, guide: RoueTexts | None = None) -> Reading:
                    note, unrated, missing_text)
 
 
+@dataclass(frozen=True)
+class DomainRow:
+    """One domain as the results list it: « 7 sur 10 » or « pas encore noté », its importance
+    (« — » when not given) and, when importance orders the priorities, I × (10 − S)."""
+
+    label: str
+    satisfaction: str
+    importance: str
+    weight: str | None  # None when the priorities are not weighted
+
+
+@dataclass(frozen=True)
+class RoueResults:
+    """Everything the page and the PDF show of the wheel, computed once."""
+
+    scored: LifeWheelResult
+    reading: Reading
+    wheel: tuple[DomainMark, ...]  # the domains drawn, in order; empty under WHEEL_MIN_AXES
+    wheel_text: str
+    rows: tuple[DomainRow, ...]
+
+
+def results(workbook: Workbook, guide: RoueTexts | None = None) -> RoueResults:
+    """The wheel's figures, sentences, chart points and table, for the page and the PDF."""
+    scored = result(workbook)
+    weights = {d.id: d.weight for d in scored.rated}
+    rows = tuple(DomainRow(domain.label, mark_text(domain.satisfaction),
+                           "—" if domain.importance is None else f"{domain.importance} sur 10",
+                           (str(weights[domain.id]) if weights.get(domain.id) is not None else "—")
+                           if scored.weighted else None)
+                 for domain in domains_of(workbook))
+    wheel = scored.rated if len(scored.rated) >= WHEEL_MIN_AXES else ()
+    return RoueResults(scored, reading(scored, guide), wheel, wheel_text(workbook), rows)
+
+
 def wheel_text(workbook: Workbook) -> str:
     """The wheel said in words, for screen readers and the record, in the chart's order."""
     parts = []
@@ -228,12 +260,6 @@ def wheel_text(workbook: Workbook) -> str:
 # --- Helpers ------------------------------------------------------------------------------------
 
 
-def _key(label: str) -> str:
-    # « Santé », « sante » and « SANTÉ  » name the same domain.
-    decomposed = unicodedata.normalize("NFKD", " ".join(label.casefold().split()))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def _label(label: str) -> str:
     label = " ".join(str(label).split())
     if not label:
@@ -244,9 +270,9 @@ def _label(label: str) -> str:
 
 
 def _refuse_duplicate(others: list[LifeDomain], label: str) -> None:
-    key = _key(label)
+    key = label_key(label)
     for domain in others:
-        if _key(domain.label) == key:
+        if label_key(domain.label) == key:
             raise RoueError(DUPLICATE.format(label=domain.label))
 
 

@@ -62,8 +62,10 @@ def test_choosing_priorities_saves_them_in_the_order_chosen(db, dossier_id, toke
     assert stored_priorities(db, dossier_id) == [ids[4], ids[0], ids[1]]
     assert "Vous en avez choisi 3 : ajoutez-en encore 2 ou plus, pour arriver à au moins 5." in shown(at.info)
     listed = [m for m in shown(at.markdown) if m[:1] == "*" and "." in m[:6]]
-    assert listed[:3] == ["**1.** Rigueur · savoir-être", "**2.** Accueillir du public · savoir-faire",
-                          "**3.** Anglais · savoir"]
+    assert listed[:3] == [
+        "**1.** Rigueur (savoir-être, maîtrise 4 · expert, envie 3 · assez) · Atouts à exploiter",
+        "**2.** Accueillir du public (savoir-faire, maîtrise 4 · expert, envie 4 · beaucoup) · Atouts à exploiter",
+        "**3.** Anglais (savoir, maîtrise 2 · intermédiaire, envie 4 · beaucoup) · À développer"]
 
 
 def test_moving_a_priority_up_changes_the_stored_order_and_the_list(db, dossier_id, token):
@@ -110,9 +112,9 @@ def test_the_matrix_is_drawn_and_said_in_words_quadrant_by_quadrant(db, dossier_
     assert any(m.startswith("**À développer** (1)") for m in text)
     assert any(m.startswith("**En réserve** (1)") for m in text)
     assert any(m.startswith("**À laisser de côté** (1)") for m in text)
-    assert ("- Accueillir du public (savoir-faire, maîtrise 4 expert, envie 4 beaucoup) "
-            "- Rigueur (savoir-être, maîtrise 4 expert, envie 3 assez)") in text
-    assert any("Anglais (savoir, maîtrise 2 intermédiaire, envie 4 beaucoup, priorité n° 1)"
+    assert ("- Accueillir du public (savoir-faire, maîtrise 4 · expert, envie 4 · beaucoup) "
+            "- Rigueur (savoir-être, maîtrise 4 · expert, envie 3 · assez)") in text
+    assert any("Anglais (savoir, maîtrise 2 · intermédiaire, envie 4 · beaucoup, priorité n° 1)"
                in m for m in text)
 
 

@@ -12,7 +12,7 @@ import pytest
 from exports.json_io import WorkbookImportError, export_json, import_json
 from questionnaires.acquis_texts import AcquisTexts
 from questionnaires.loader import TEXTS_DIR, BankError, load_texts, read_model
-from ui.matrix import matrix_figure, matrix_text, quadrant_groups
+from ui.matrix import matrix_figure, matrix_text
 from workbook.ecarts import correct
 from workbook.pistes import keep_piste
 from workbook.acquis import (
@@ -26,11 +26,14 @@ from workbook.acquis import (
     delete_acquis,
     entry_titles,
     find_acquis,
+    hierarchisation,
     matrix_positions,
     move_priority,
     priorities_advice,
+    priority_choices,
     priority_items,
     quadrant,
+    quadrant_groups,
     set_priorities,
     update_acquis,
 )
@@ -371,12 +374,12 @@ def test_the_matrix_said_in_words_groups_acquis_by_quadrant_with_their_ratings_a
 
     groups = quadrant_groups(workbook.inventaire.items, texts, [advise])
 
-    assert [(g.quadrant, g.items) for g in groups] == [
-        (Quadrant.ATOUTS, ["Vendre (savoir-faire, maîtrise 4 expert, envie 3 assez)"]),
-        (Quadrant.A_DEVELOPPER, [f"Conseiller (savoir-faire, maîtrise 1 débutant, envie 4 beaucoup, "
-                                 f"priorité n°{NBSP}1)"]),
-        (Quadrant.EN_RESERVE, []), (Quadrant.DE_COTE, [])]
-    assert f"En réserve{NBSP}: aucun acquis." in matrix_text(workbook.inventaire.items, texts)
+    assert [(g.quadrant, g.lines) for g in groups] == [
+        (Quadrant.ATOUTS, ("Vendre (savoir-faire, maîtrise 4 · expert, envie 3 · assez)",)),
+        (Quadrant.A_DEVELOPPER, (f"Conseiller (savoir-faire, maîtrise 1 · débutant, envie 4 · beaucoup, "
+                                 f"priorité n°{NBSP}1)",)),
+        (Quadrant.EN_RESERVE, ()), (Quadrant.DE_COTE, ())]
+    assert f"En réserve{NBSP}: aucun acquis." in matrix_text(groups)
 
 
 def test_the_matrix_figure_shades_and_names_four_quadrants_and_keeps_user_text_as_text():
@@ -478,3 +481,32 @@ def test_the_acquis_rules_import_no_ui_library():
             "print(sorted(m for m in sys.modules if m.split('.')[0] in {'streamlit', 'plotly', 'fpdf'}))")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+# --- The hiérarchisation's results ------------------------------------------------------------
+
+
+def test_the_results_rank_the_priorities_with_ratings_zone_and_number_the_matrix_points():
+    workbook, [sell, advise, count] = with_acquis("Vendre", "Conseiller", "Compter")
+    workbook = update_acquis(update_acquis(workbook, sell, maitrise=4, envie=3), advise, maitrise=1, envie=4)
+    workbook = set_priorities(workbook, [advise, count])
+
+    found = hierarchisation(workbook, load_texts("acquis"))
+
+    first, second = found.priorities
+    assert (first.rank, first.maitrise, first.envie, first.zone) == (1, "1 · débutant", "4 · beaucoup",
+                                                                     "À développer")
+    assert first.line == "Conseiller (savoir-faire, maîtrise 1 · débutant, envie 4 · beaucoup) · À développer"
+    assert (second.maitrise, second.zone, second.line) == ("—", "—", "Compter (savoir-faire)")
+    assert found.numbers == {sell: 1, advise: 2}  # in the quadrants' reading order
+    assert found.unrated == ("Compter",)
+    assert found.advice == priorities_advice(2)
+    assert priority_choices(workbook.inventaire.items) == {
+        sell: "Vendre (savoir-faire, atouts à exploiter)", advise: "Conseiller (savoir-faire, à développer)",
+        count: "Compter (savoir-faire)"}
+
+
+def test_with_nothing_rated_the_results_have_no_matrix():
+    workbook, _ = with_acquis("Vendre")
+
+    assert hierarchisation(workbook, load_texts("acquis")).groups == ()

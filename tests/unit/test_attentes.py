@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 import pytest
 
@@ -16,6 +17,7 @@ from tests.rome import REAL_TAG, require_release
 from workbook import attentes
 from workbook.attentes import AttentesError, ConditionSpec
 from workbook.model import Preference, Relocation, Workbook, new_workbook
+from workbook.pistes import keep_piste
 
 TEXTS = load_texts("attentes")
 NIGHT = ConditionSpec("ogr-300803", "Travail de nuit", "Horaires et durée du travail", "300803")
@@ -149,6 +151,28 @@ def test_a_refused_condition_without_code_conflicts_with_the_same_label_normalis
 
 def test_conflicts_read_as_one_line():
     assert attentes.conflicts_text(NURSE_CONTEXTES[:2]) == "Au domicile d’un particulier · Travail de nuit"
+
+
+def test_each_piste_is_checked_against_the_refusals_with_its_verdict_in_words():
+    wb = keep_piste(keep_piste(answered((NIGHT, "refusé"), (WEEKEND, "refusé")), "J1506", "Infirmier", "SI"),
+                    "K2111", "Formateur", "SE")
+    fiches = {"J1506": SimpleNamespace(contextes=NURSE_CONTEXTES)}
+
+    nurse, trainer = attentes.piste_checks(wb, fiches.get)
+
+    assert (nurse.checked, nurse.conflicts) == (True, ("Travail de nuit", "Travail les week-ends et jours fériés"))
+    assert nurse.verdict == ("sa fiche cite ce que vous refusez\u00a0: Travail de nuit · Travail les "
+                             "week-ends et jours fériés")
+    assert (trainer.checked, trainer.verdict) == (False, attentes.NO_FICHE)
+    assert attentes.piste_checks(answered((NIGHT, "accepté")), fiches.get) == ()  # nothing refused
+
+
+def test_pay_commute_and_relocation_are_said_in_words_or_not_said():
+    wb = attentes.set_demenagement(attentes.set_salaire_minimum(workbook(), 1800), Relocation.REGION)
+
+    assert attentes.practical(wb) == [("Salaire minimum", "1\u202f800\u00a0€ net par mois"),
+                                      ("Trajet quotidien maximum", "non précisé"),
+                                      ("Déménagement", Relocation.REGION.value)]
 
 
 # --- progress and summary for the home pages ------------------------------------------------------

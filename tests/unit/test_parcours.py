@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from exports.json_io import WorkbookImportError, export_json, import_json
-from ui.timeline import timeline_figure, timeline_lines, timeline_summary
+from ui.timeline import timeline_figure
 from workbook.model import Acquis, AcquisKind, Inventaire, ParcoursEntry, ParcoursKind, new_workbook
 from workbook.parcours import (
     END_BEFORE_START,
@@ -28,6 +28,7 @@ from workbook.parcours import (
     move_entry,
     new_entry_id,
     period_label,
+    results,
     set_fils_conducteurs,
     spans,
     update_entry,
@@ -341,12 +342,12 @@ def test_spans_run_from_the_first_day_of_the_start_to_the_day_after_the_end_or_t
 def test_the_timeline_text_says_each_step_in_the_beneficiarys_order():
     workbook, ids = with_steps(BTS, SHOP, CLUB)
     workbook = move_entry(workbook, ids[2], -1)
-    entries = workbook.parcours.entries
+    found = results(workbook, TODAY)
 
-    assert timeline_summary(entries, TODAY) == (
+    assert found.summary == (
         "Votre parcours compte 3 étapes, de 2008 à aujourd’hui, dans l’ordre où vous les avez "
         "rangées\u00a0:")
-    assert timeline_lines(entries, TODAY) == [
+    assert [step.line for step in found.steps] == [
         "1. Formation · BTS comptabilité (Lycée Jean Moulin)\u00a0: de septembre 2008 à juin 2010, "
         "1 an et 10 mois",
         "2. Activité associative ou syndicale · Trésorière du club\u00a0: depuis janvier 2019, "
@@ -364,14 +365,14 @@ def test_the_timeline_text_says_each_step_in_the_beneficiarys_order():
 def test_the_timeline_summary_counts_the_steps_and_years(steps, expected):
     workbook, _ = with_steps(*steps)
 
-    assert timeline_summary(workbook.parcours.entries, TODAY) == expected
+    assert results(workbook, TODAY).summary == expected
 
 
 def test_the_timeline_has_one_bar_per_step_one_trace_per_kind_and_escapes_the_words():
     workbook, _ = with_steps(BTS, SHOP, CLUB, {**SHOP, "title": "<b>Caissière</b>", "start": "2018-07",
                                                "end": "2018-12"})
 
-    figure = timeline_figure(workbook.parcours.entries, TODAY)
+    figure = timeline_figure(results(workbook, TODAY), TODAY)
 
     assert [trace.name for trace in figure.data] == ["Formation", "Emploi",
                                                      "Activité associative ou syndicale"]

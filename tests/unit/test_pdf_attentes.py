@@ -84,9 +84,11 @@ def test_the_notes_are_written_as_typed_never_as_markup(text):
 
 def test_each_piste_shows_the_contextes_of_its_fiche_that_are_refused(text):
     pistes = text[text.index("Mes pistes face à mes refus"):]
-    assert "Infirmier / Infirmière en soins généraux (IDE) (J1506) Travail de nuit · Travail en astreinte" in pistes
+    assert ("Infirmier / Infirmière en soins généraux (IDE) (J1506) sa fiche cite ce que vous refusez : "
+            "Travail de nuit · Travail en astreinte") in pistes
     assert "(M1805) aucun conflit avec vos refus" in pistes
-    assert "Formation professionnelle (K2111) vérification impossible sans sa fiche" in pistes
+    assert ("Formation professionnelle (K2111) fiche absente du référentiel des métiers, vérification "
+            "impossible") in pistes
 
 
 def test_unanswered_items_say_so_and_no_refusal_means_no_piste_check():

@@ -69,8 +69,10 @@ def test_each_step_says_its_kind_organisation_period_duration_and_words(parcours
 
     assert ("2. Vendeuse en boulangerie Type Emploi Organisation Boulangerie Martin "
             "Période de septembre 2012 à juin 2018 Durée 5 ans et 10 mois") in steps
+    # Two runs of text: a page may end between them.
     assert ("Mes activités principales Accueil, caisse, commandes Ce que j’ai aimé Le contact avec "
-            "les clients Ce que je n’ai pas aimé Les horaires du dimanche") in steps
+            "les clients") in steps
+    assert "Ce que je n’ai pas aimé Les horaires du dimanche" in steps
     assert "Ce que j’ai appris **pas du gras**" in steps
     assert ("3. Trésorière du club de foot Type Activité associative ou syndicale "
             "Période depuis janvier 2019 Durée en cours depuis 7 ans et 3 mois") in steps
@@ -111,7 +113,7 @@ def test_the_bars_are_vector_rectangles_in_the_kinds_colours_with_a_point_when_o
     pdf = WorkbookPDF(title="Essai")
     pdf.add_page()
 
-    bottom = draw_timeline(pdf, 20, 40, 170, workbook.parcours.entries, date(2026, 4, 15))
+    bottom = draw_timeline(pdf, 20, 40, 170, spans(workbook.parcours.entries, date(2026, 4, 15)), date(2026, 4, 15))
 
     assert 40 + 3 * 6.5 < bottom < 40 + 3 * 6.5 + 25
     content = bytes(pdf.pages[1].contents).decode("latin-1")
@@ -128,7 +130,8 @@ def test_a_long_parcours_continues_on_the_next_pages():
     pdf = WorkbookPDF(title="Essai")
     pdf.add_page()
 
-    draw_timeline(pdf, 20, 40, 170, with_steps(*many).parcours.entries, date(2026, 4, 15))
+    draw_timeline(pdf, 20, 40, 170, spans(with_steps(*many).parcours.entries, date(2026, 4, 15)),
+                  date(2026, 4, 15))
 
     assert pdf.page_no() >= 3
     text = text_of(bytes(pdf.output()))

@@ -149,3 +149,23 @@ def test_the_wheel_in_words_lists_every_domain_in_order():
     text = roue.wheel_text(roue.set_importance(rated(7, None), "travail", 9))
     assert ("Travail\u00a0: 7 sur 10 (importance 9 sur 10)\u00a0; Finances\u00a0: pas encore noté\u00a0; "
             "Santé\u00a0: pas encore noté") in text
+
+
+def test_the_results_give_the_table_rows_and_draw_a_wheel_only_from_three_rated_domains():
+    workbook = roue.set_importance(rated(7, 4, None), "travail", 9)
+
+    found = roue.results(workbook)
+
+    assert [(r.label, r.satisfaction, r.importance, r.weight) for r in found.rows[:3]] == [
+        ("Travail", "7 sur 10", "9 sur 10", None), ("Finances", "4 sur 10", "—", None),
+        ("Santé", "pas encore noté", "—", None)]
+    assert found.wheel == ()  # two rated domains draw no wheel
+    assert found.reading.satisfaction == "5,5 sur 10, moyenne de vos 2 domaines notés"
+
+    workbook = rated(7, 4, 8)
+    for domain_id, importance in (("travail", 9), ("finances", 5), ("sante", 2)):
+        workbook = roue.set_importance(workbook, domain_id, importance)
+    weighted = roue.results(workbook)
+    # I × (10 − S) for each rated domain, « — » for one not yet rated.
+    assert [r.weight for r in weighted.rows[:4]] == ["27", "30", "4", "—"]
+    assert [d.label for d in weighted.wheel] == ["Travail", "Finances", "Santé"]
