@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from workbook.model import Phase  # moves to domain/model.py with the workbook document
+from domain.model import Phase  # moves to domain/model.py with the workbook document
 
 
 class StepKey(StrEnum):

@@ -13,10 +13,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from exports.french import french_integer
+from domain.french import french_integer
 from questionnaires.loader import knows
-from workbook.migrations import load_workbook
-from workbook.model import Workbook, utcnow
+from domain.migrations import load_workbook
+from domain.model import Workbook, utcnow
 from workbook.modules import INTERETS_BANK
 from workbook.valeurs import VALEURS_BANK
 

@@ -27,7 +27,7 @@ from workbook.acquis import (
     quadrant,
     rating_text,
 )
-from workbook.model import Acquis, AcquisKind, Workbook
+from domain.model import Acquis, AcquisKind, Workbook
 
 if TYPE_CHECKING:  # only for annotations: exports.pdf_sections imports this module
     from exports.pdf_sections import SectionContext

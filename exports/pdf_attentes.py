@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from exports.pdf_doc import WorkbookPDF
 from workbook import attentes
-from workbook.model import Preference
+from domain.model import Preference
 
 if TYPE_CHECKING:  # pdf_sections imports the section classes
     from exports.pdf_sections import SectionContext

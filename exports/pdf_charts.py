@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from exports.french import french_percent
+from domain.french import french_percent
 from exports.pdf_doc import ACCENT, ACCENT_LIGHT, FONT, INK, MUTED, RULE
 
 Point = tuple[float, float]

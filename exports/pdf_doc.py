@@ -17,7 +17,7 @@ from fpdf import FPDF, FontFace
 from fpdf.enums import MethodReturnValue, XPos, YPos
 from fpdf.outline import OutlineSection
 
-from exports.french import french_spacing
+from domain.french import french_spacing
 from exports.pdf_fonts import FONT, MAIN_FILES, fallback_path, printable
 
 INK = (33, 37, 41)

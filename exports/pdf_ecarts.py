@@ -13,7 +13,7 @@ from exports.pdf_doc import WorkbookPDF
 from scoring.ecarts import EcartReport
 from workbook.ecarts import (CORE, KIND_TITLES, NOTHING_LEFT, RULE, TO_LEARN, corrected_text, counts_text,
                              percent_text, piste_ecarts, pistes_with_gaps, state_text, summary)
-from workbook.model import Piste
+from domain.model import Piste
 
 if TYPE_CHECKING:  # pdf_sections imports this module to list the section
     from exports.pdf_sections import SectionContext

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 
 from fpdf import FPDF
 
-from exports.french import PARIS, french_spacing
+from domain.french import PARIS, french_spacing
 from exports.pdf_doc import FONT, INK, MUTED, RULE, WorkbookPDF
-from workbook.model import ParcoursKind
+from domain.model import ParcoursKind
 from workbook.parcours import KIND_COLORS, KIND_LABELS, TEXT_FIELDS, Span, StepResult, results
 
 if TYPE_CHECKING:  # only for annotations: exports.pdf_sections imports the section classes

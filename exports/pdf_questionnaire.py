@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from exports.french import french_date
+from domain.french import french_date
 from questionnaires.bank import Bank
-from workbook.model import QuestionnaireAnswers
+from domain.model import QuestionnaireAnswers
 
 
 def questionnaire_facts(answers: QuestionnaireAnswers | None, bank: Bank) -> list[tuple[str, str]]:

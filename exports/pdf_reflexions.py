@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from exports.pdf_doc import WorkbookPDF
 from questionnaires.reflexions_texts import ReflexionField, ReflexionPageId
 from workbook import reflexions
-from workbook.model import Workbook
+from domain.model import Workbook
 
 if TYPE_CHECKING:  # only for annotations: exports.pdf_sections imports the section classes
     from exports.pdf_sections import SectionContext

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 from fpdf.enums import XPos, YPos
 
 from domain.guide import STEPS
-from exports.french import french_date
+from domain.french import french_date
 from exports.pdf_acquis import HierarchisationSection, InventaireSection
 from exports.pdf_charts import draw_radar
 from exports.pdf_doc import FONT, MUTED, WorkbookPDF
@@ -33,7 +33,7 @@ from scoring.matching import PROXIMITY_MEANING
 from scoring.riasec import RiasecResult
 from workbook import interets
 from workbook.interets import InterestsResults
-from workbook.model import Piste, PisteStatus, Workbook
+from domain.model import Piste, PisteStatus, Workbook
 from workbook.pistes import piste_match
 
 if TYPE_CHECKING:

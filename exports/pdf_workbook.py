@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 
 from fpdf.enums import XPos, YPos
 
-from exports.french import PARIS, french_date
+from domain.french import PARIS, french_date
 from exports.pdf_doc import ACCENT, FONT, MUTED, ContentsPage, WorkbookPDF
 from exports.pdf_fonts import MARKER, unprintable
 from exports.pdf_sections import SECTIONS, SectionContext, build_context
 from workbook import reflexions
-from workbook.model import Workbook, utcnow
+from domain.model import Workbook, utcnow
 
 if TYPE_CHECKING:
     from referentiel.repository import Fiche

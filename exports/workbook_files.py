@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from exports.json_io import export_json
 from exports.pdf_workbook import build_workbook_pdf
-from workbook.model import Workbook
+from domain.model import Workbook
 
 if TYPE_CHECKING:
     from referentiel.repository import Fiche, Referentiel

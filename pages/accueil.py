@@ -3,11 +3,11 @@
 import streamlit as st
 
 from domain.guide import StepKey, step
+from storage.dossier_overview import dossier_overview
 from ui import session
 from ui.layout import escape_markdown
 from workbook.activity import format_duration
 from workbook.modules import next_step
-from workbook.overview import overview
 
 
 def page_link(key: StepKey) -> None:
@@ -19,7 +19,7 @@ def page_link(key: StepKey) -> None:
 store = session.get_store()
 opened = session.require_workbook()
 workbook = opened.workbook
-view = overview(store, opened.dossier)
+view = dossier_overview(store, opened.dossier)
 
 st.title(f"Bonjour {escape_markdown(workbook.beneficiary.first_name)}")
 st.write(

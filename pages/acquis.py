@@ -12,7 +12,7 @@ from ui.layout import escape_markdown
 from ui.referentiel import get_referentiel
 from workbook import acquis
 from workbook.acquis import AcquisError
-from workbook.model import Acquis, AcquisKind
+from domain.model import Acquis, AcquisKind
 
 MODULE = StepKey.ACQUIS
 SUGGESTIONS = 8

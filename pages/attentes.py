@@ -10,7 +10,7 @@ from ui.layout import escape_markdown
 from ui.referentiel import get_referentiel
 from workbook import attentes
 from workbook.attentes import AttentesError, ConditionSpec
-from workbook.model import Preference, Relocation
+from domain.model import Preference, Relocation
 
 MODULE = StepKey.ATTENTES
 PREFIX = f"{session.WIDGET_PREFIX}attentes:"

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 import settings
+from storage.dossier_overview import dossier_overview
 from storage import access
 from ui import session
 from ui.confirm import confirmed_button
@@ -14,8 +15,8 @@ from ui.layout import escape_markdown, presentation_on
 from ui.private_notes import private_notes
 from ui.replaced_versions import replaced_versions
 from workbook.activity import format_duration
-from workbook.model import utcnow
-from workbook.overview import format_when, overview
+from domain.model import utcnow
+from workbook.overview import format_when
 
 store = session.get_store()
 me = session.principal().user
@@ -23,7 +24,7 @@ opened = session.require_workbook()
 dossier = opened.dossier
 
 st.title(f"Dossier de {escape_markdown(dossier.full_name)}")
-view = overview(store, dossier)
+view = dossier_overview(store, dossier)
 a, b, c = st.columns(3)
 a.metric("Avancement", f"{view.percent} %")
 b.metric("Travail guidé", format_duration(view.time_spent))

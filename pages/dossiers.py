@@ -6,11 +6,12 @@ On a shared screen (presentation mode) it lists nobody: only the dossier being s
 import pandas as pd
 import streamlit as st
 
+from storage.dossier_overview import dossier_overview
 from ui import bounded_text, session
 from ui.layout import presentation_on
 from workbook.activity import format_duration
-from workbook.model import NAME_MAX, utcnow
-from workbook.overview import format_when, overview
+from domain.model import NAME_MAX, utcnow
+from workbook.overview import format_when
 
 store = session.get_store()
 me = session.principal().user
@@ -28,14 +29,14 @@ if not dossiers:
     st.info("Vous n’avez encore aucun dossier. Créez le premier ci-dessous.")
 else:
     now = utcnow()
-    views = [overview(store, d) for d in dossiers]
+    views = [dossier_overview(store, d) for d in dossiers]
     table = pd.DataFrame(
         {
-            "Bénéficiaire": [v.dossier.full_name for v in views],
+            "Bénéficiaire": [d.full_name for d in dossiers],
             "Avancement": [v.percent for v in views],
             "Travail guidé": [format_duration(v.time_spent) for v in views],
             "Dernière activité": [format_when(v.last_activity, now) for v in views],
-            "Lien personnel": ["actif" if v.dossier.has_link else "aucun" for v in views],
+            "Lien personnel": ["actif" if d.has_link else "aucun" for d in dossiers],
         }
     )
     st.dataframe(

@@ -11,7 +11,7 @@ from ui.referentiel import require_referentiel, ways_to_find_a_metier
 from workbook import ecarts as corrections
 from workbook.ecarts import (CORE, COVERAGE_WORDS, KIND_TITLES, NO_ITEM, NOTHING_LEFT, RULE, TO_LEARN,
                              corrected_text, counts_text, percent_text, piste_ecarts, state_text, summary)
-from workbook.model import Coverage
+from domain.model import Coverage
 
 MODULE = StepKey.ECARTS
 # An icon beside the words of each coverage: never colour alone.

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from domain.guide import StepKey
-from exports.french import french_integer
+from domain.french import french_integer
 from questionnaires.loader import bank_for
 from referentiel.selection import domaines_of, metier_lines, metiers_by_domain, metiers_of_centre
 from scoring.hexagon import dashed_code

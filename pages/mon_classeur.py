@@ -3,7 +3,7 @@
 import streamlit as st
 
 from domain.guide import StepKey
-from exports.french import french_datetime
+from domain.french import french_datetime
 from exports.json_io import MAX_MB, WorkbookImportError, read_backup
 from exports.pdf_fonts import MARKER
 from exports.pdf_workbook import unprintable_in_workbook

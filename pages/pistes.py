@@ -11,7 +11,7 @@ from ui.confirm import removal_button
 from ui.layout import escape_markdown
 from ui.referentiel import get_referentiel, ways_to_find_a_metier
 from workbook import attentes, pistes
-from workbook.model import PisteStatus
+from domain.model import PisteStatus
 from workbook.modules import INTERETS_BANK
 
 FICHE = "pages/fiche_metier.py"

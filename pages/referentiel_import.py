@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from exports.french import french_date
+from domain.french import french_date
 from referentiel.importer import ReleaseImportError, import_release
 from referentiel.release import MAX_ARCHIVE_MB
 from referentiel.repository import current_release, format_counts

@@ -8,7 +8,7 @@ from ui.confirm import removal_button
 from ui.layout import escape_markdown
 from ui.roue import show_reading, show_wheel
 from workbook import roue
-from workbook.model import LifeDomain
+from domain.model import LifeDomain
 from workbook.roue import MARKS, MAX_DOMAINS, RoueError
 
 MODULE = StepKey.ROUE

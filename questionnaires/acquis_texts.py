@@ -4,7 +4,7 @@ from pydantic import Field, model_validator
 
 from domain.vocabulary import RATINGS, Quadrant
 from questionnaires.records import Record, ScalePoint, Text, Version, missing_keys, raise_problems
-from workbook.model import AcquisKind
+from domain.model import AcquisKind
 
 
 class IdeaGroup(Record):

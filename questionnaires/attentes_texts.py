@@ -5,7 +5,7 @@ from typing import Annotated
 from pydantic import Field, model_validator
 
 from questionnaires.records import Record, Text, Version, bounded_text, duplicates, missing_keys, raise_problems
-from workbook.model import Preference
+from domain.model import Preference
 
 ConditionId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")]
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from questionnaires.bank import Bank, groups
-from workbook.model import PageTimingRecord, QuestionnaireAnswers, utcnow
+from domain.model import PageTimingRecord, QuestionnaireAnswers, utcnow
 
 
 class AnswerError(ValueError):

@@ -20,7 +20,7 @@ from questionnaires.reflexions_texts import ReflexionsTexts
 from questionnaires.riasec_texts import RiasecTexts
 from questionnaires.roue_texts import RoueTexts
 from questionnaires.valeurs_texts import ValeursTexts
-from workbook.model import QuestionnaireAnswers
+from domain.model import QuestionnaireAnswers
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BANKS_DIR = PACKAGE_DIR / "banks"

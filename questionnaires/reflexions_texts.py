@@ -5,7 +5,7 @@ from enum import StrEnum
 from pydantic import Field, model_validator
 
 from questionnaires.records import Record, Text, Version, duplicates, missing_keys, raise_problems
-from workbook.model import FieldId
+from domain.model import FieldId
 
 
 class ReflexionPageId(StrEnum):

@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from exports.french import french_percent
+from domain.french import french_percent
 from scoring.hexagon import HEXAGON_ORDER, RiasecType, dashed_code, to_type
 from scoring.riasec import RiasecResult
 

@@ -34,6 +34,7 @@ from questionnaires import engine
 from questionnaires.bank import Bank, groups
 from questionnaires.loader import load_bank, load_texts
 from scoring.hexagon import dashed_code
+from storage.dossier_overview import dossier_overview
 from storage import access
 from storage.dossiers import Dossier
 from storage.engine import database_url
@@ -43,9 +44,8 @@ from storage.users import Role, User
 from workbook.interets import interests_results
 from workbook import acquis, attentes, parcours, reflexions, roue, valeurs
 from workbook.activity import format_duration
-from workbook.model import AcquisKind, QuestionnaireAnswers, Workbook, new_workbook, utcnow
+from domain.model import AcquisKind, QuestionnaireAnswers, Workbook, new_workbook, utcnow
 from workbook.modules import INTERETS_BANK
-from workbook.overview import overview
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -290,7 +290,7 @@ def _consultant(store: Store, password: str, lines: list[str]) -> tuple[User, bo
 def _describe(store: Store, dossier: Dossier, bank: Bank) -> str:
     workbook = store.load(dossier.id).workbook
     progress = engine.progress(workbook.interets, bank)
-    view = overview(store, dossier)
+    view = dossier_overview(store, dossier)
     sittings = len({at.astimezone(PARIS).date() for _module, at in store.activity(dossier.id)})
     text = f"questionnaire d’intérêts {progress.answered} réponses sur {progress.total}"
     if progress.complete:

@@ -24,7 +24,7 @@ from storage.errors import NotFoundError
 from storage.store import Store
 from storage.tables import DossierRow, LoginThrottleRow, SessionRow
 from storage.users import Role, User, normalise_email
-from workbook.model import utcnow
+from domain.model import utcnow
 
 _hasher = PasswordHasher()
 # Verified against when the e-mail is unknown, so both cases cost the same time.

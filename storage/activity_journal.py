@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from storage.base import StoreBase
 from storage.tables import ActivityRow
-from workbook.model import utcnow
+from domain.model import utcnow
 
 
 class ActivityJournal(StoreBase):

@@ -29,7 +29,7 @@ from storage.access import Principal, digest
 from storage.store import Store
 from storage.tables import ServerSecretRow, SignInNonceRow
 from storage.users import User
-from workbook.model import utcnow
+from domain.model import utcnow
 
 SECRET_SETTING = settings.SECRET_KEY.variable
 MIN_SECRET_LENGTH = 32

@@ -15,8 +15,8 @@ from storage.engine import scrub_erased_text
 from storage.errors import NotFoundError
 from storage.tables import DossierRow, ReplacedWorkbookRow, WorkbookRow
 from storage.workbooks import dump_workbook, lock_workbook_at
-from workbook.migrations import load_workbook
-from workbook.model import Workbook, utcnow
+from domain.migrations import load_workbook
+from domain.model import Workbook, utcnow
 
 
 class ReplacementReason(StrEnum):

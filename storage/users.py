@@ -11,8 +11,8 @@ from sqlalchemy.exc import IntegrityError
 from storage.base import StoreBase
 from storage.errors import NotFoundError
 from storage.tables import UserRow
-from workbook.model import utcnow
-from workbook.text_rules import check_text, first_control_character
+from domain.model import utcnow
+from domain.text_rules import check_text, first_control_character
 
 EMAIL_MAX, DISPLAY_NAME_MAX = 254, 120  # characters
 

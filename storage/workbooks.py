@@ -13,8 +13,8 @@ from storage.base import StoreBase
 from storage.engine import scrub_erased_text
 from storage.errors import NotFoundError, StaleWorkbookError
 from storage.tables import WorkbookRow
-from workbook.migrations import load_workbook
-from workbook.model import Workbook, utcnow
+from domain.migrations import load_workbook
+from domain.model import Workbook, utcnow
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from exports.pdf_doc import WorkbookPDF
 from exports.pdf_sections import Section, build_context
 from referentiel.repository import Fiche
-from workbook.model import Workbook
+from domain.model import Workbook
 
 
 def text_of(pdf_bytes: bytes, *, keep_spacing: bool = False) -> str:

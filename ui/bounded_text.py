@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from exports.french import french_integer
+from domain.french import french_integer
 
 COUNTER_FROM = 0.9  # the counter shows once the text reaches this share of its limit
 UNSAVED = "il n’est pas enregistré tant que vous ne l’avez pas raccourci"

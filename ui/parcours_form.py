@@ -7,10 +7,10 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from exports.french import MONTHS
+from domain.french import MONTHS
 from ui import bounded_text
 from workbook import parcours
-from workbook.model import ParcoursKind
+from domain.model import ParcoursKind
 from workbook.parcours import KIND_LABELS, ORGANISATION_MAX, TITLE_MAX
 
 # The fields of a step's form, as they are when empty.

@@ -18,7 +18,7 @@ from questionnaires import engine
 from questionnaires.bank import Bank, Item, groups
 from questionnaires.loader import bank_for
 from ui import session
-from workbook.model import QuestionnaireAnswers
+from domain.model import QuestionnaireAnswers
 
 
 @dataclass(frozen=True)

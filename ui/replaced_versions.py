@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from domain.guide import StepKey
-from exports.french import french_datetime
+from domain.french import french_datetime
 from ui import session
 from ui.confirm import confirmed_button
 from ui.layout import escape_markdown, presentation_on

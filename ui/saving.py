@@ -13,7 +13,7 @@ import streamlit as st
 from storage.errors import StaleWorkbookError
 from ui.app_store import get_store
 from ui.open_workbook import CONFLICT, OpenWorkbook, held_copies, reload_workbook
-from workbook.model import Workbook
+from domain.model import Workbook
 
 _LOCKS_GUARD = threading.Lock()
 

@@ -31,7 +31,7 @@ from storage.access import AccessDenied, Principal
 from storage.engine import database_url
 from storage.store import Store, shared_store
 from web.browser_key import browser_key_from_headers
-from workbook.model import Workbook
+from domain.model import Workbook
 
 PDF_PATH = "/telechargement/classeur.pdf"
 BACKUP_PATH = "/telechargement/sauvegarde.json"

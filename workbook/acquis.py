@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from domain.text import label_key
 from domain.vocabulary import Quadrant
 from domain.words import Vocabulary, vocabulary
-from workbook.model import Acquis, AcquisKind, Workbook
-from workbook.validation import member, validated
+from domain.model import Acquis, AcquisKind, Workbook
+from domain.validation import member, validated
 
 if TYPE_CHECKING:  # questionnaires.schema reads this module's Quadrant and RATINGS
     from questionnaires.acquis_texts import AcquisTexts, RatingTexts

@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from domain.text import label_key
 from questionnaires.engine import Progress
-from workbook.model import Attentes, Condition, Piste, Preference, Relocation, Workbook
-from workbook.validation import member, validated
+from domain.model import Attentes, Condition, Piste, Preference, Relocation, Workbook
+from domain.validation import member, validated
 
 if TYPE_CHECKING:
     from questionnaires.attentes_texts import AttentesTexts

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from exports.french import french_number, french_percent
+from domain.french import french_number, french_percent
 from questionnaires.engine import answers_in_bank_order
 from questionnaires.loader import bank_for, load_texts
 from questionnaires.bank import Bank
@@ -22,7 +22,7 @@ from scoring.quality import (
     PageTiming, QualityTopic, QualityVerdict, ResponseQuality, response_quality,
 )
 from scoring.riasec import HEXAGON_ORDER, RiasecResult, RiasecType, score_riasec
-from workbook.model import QuestionnaireAnswers, Workbook
+from domain.model import QuestionnaireAnswers, Workbook
 
 INTERETS_BANK = "interets_riasec"
 NBSP = "\u00a0"

@@ -17,7 +17,7 @@ from questionnaires.engine import Progress, progress
 from questionnaires.loader import bank_for
 from workbook import attentes, reflexions, roue, valeurs
 from workbook.interets import INTERETS_BANK
-from workbook.model import AcquisKind, Workbook
+from domain.model import AcquisKind, Workbook
 
 PARCOURS_ENTRIES_WANTED = 2  # a path to look back on: at least two steps, then its threads
 PRIORITIES_WANTED = 5        # « entre 5 et 10 » acquis to carry into the project

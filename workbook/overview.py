@@ -1,16 +1,16 @@
-"""What a consultant sees of a dossier at a glance: progress, guided time, last activity."""
+"""What a consultant sees of a workbook at a glance: progress and guided time per step, last
+activity. Pure: `storage.dossier_overview` reads the workbook and its journal and calls it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from domain.guide import STEPS, Step, StepKey
 from workbook.activity import format_duration, time_per_step, total_time
-from workbook.model import Workbook
+from domain.model import Workbook
 from workbook.modules import MODULES, PROGRESS
-from storage.dossiers import Dossier
-from storage.store import Store
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,7 @@ class StepProgress:
 
 
 @dataclass(frozen=True)
-class DossierOverview:
-    dossier: Dossier
+class WorkbookOverview:
     steps: list[StepProgress]  # every step whose time is guided work, in the guide's order
     time_spent: timedelta
     last_activity: datetime | None
@@ -59,13 +58,12 @@ class DossierOverview:
         return round(100 * sum(m.answered for m in self.modules) / total) if total else 0
 
 
-def overview(store: Store, dossier: Dossier) -> DossierOverview:
-    workbook = store.load(dossier.id).workbook
-    events = store.activity(dossier.id)
+def overview(workbook: Workbook, events: Sequence[tuple[str, datetime]]) -> WorkbookOverview:
+    """The steps' progress and time from a workbook and its activity journal (oldest first)."""
     times = time_per_step(events)
-    return DossierOverview(dossier, [_step(step, workbook, times.get(step.key, timedelta()))
-                                     for step in STEPS if step.guided_time],
-                           total_time(times), events[-1][1] if events else None)
+    return WorkbookOverview([_step(step, workbook, times.get(step.key, timedelta()))
+                             for step in STEPS if step.guided_time],
+                            total_time(times), events[-1][1] if events else None)
 
 
 def _step(step: Step, workbook: Workbook, spent: timedelta) -> StepProgress:

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from exports.french import MONTHS
-from workbook.model import ParcoursEntry, ParcoursKind, Workbook
-from workbook.validation import member, validated
+from domain.french import MONTHS
+from domain.model import ParcoursEntry, ParcoursKind, Workbook
+from domain.validation import member, validated
 
 MAX_ENTRIES = 100  # as Parcours.entries allows
 TITLE_MAX = ORGANISATION_MAX = 200  # as ParcoursEntry.title and .organisation allow

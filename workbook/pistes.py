@@ -9,8 +9,8 @@ from datetime import datetime
 
 from scoring.matching import MetierMatch, metier_match
 from scoring.riasec import RiasecResult
-from workbook.model import Piste, PisteStatus, Workbook
-from workbook.validation import member, validated
+from domain.model import Piste, PisteStatus, Workbook
+from domain.validation import member, validated
 
 MAX_PISTES = 100  # as Workbook.pistes allows
 WHY_MAX, NOTES_MAX = 1000, 5000  # as Piste.why and Piste.notes allow

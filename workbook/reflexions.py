@@ -11,7 +11,7 @@ from __future__ import annotations
 from questionnaires.engine import Progress
 from questionnaires.loader import load_texts
 from questionnaires.reflexions_texts import ReflexionField, ReflexionPageId, ReflexionsTexts
-from workbook.model import Reflection, Workbook
+from domain.model import Reflection, Workbook
 
 MAX_TEXT = 3000  # as the model's LongText allows
 

@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 from domain.text import label_key
-from exports.french import french_number
+from domain.french import french_number
 from questionnaires.engine import Progress
 from questionnaires.loader import load_texts
 from questionnaires.roue_texts import RoueTexts, SpreadBand
-from scoring.life_wheel import SCALE_MAX, DomainMark, LifeWheelResult, score_life_wheel
-from workbook.model import LifeDomain, RoueDeLaVie, Workbook
+from scoring.roue import SCALE_MAX, DomainMark, LifeWheelResult, score_life_wheel
+from domain.model import LifeDomain, RoueDeLaVie, Workbook
 
 MAX_DOMAINS = 12  # as RoueDeLaVie.domains allows
 LABEL_MAX = 60  # as LifeDomain.label allows

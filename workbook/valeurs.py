@@ -1,7 +1,7 @@
 """Valeurs professionnelles: the questionnaire's results, the five values chosen, in order.
 
 Pure functions that read or return a Workbook; each refusal is a `ValeursError` whose text is a
-French sentence. Scores come from `scoring.values` (scoring.md §3).
+French sentence. Scores come from `scoring.valeurs` (scoring.md §3).
 """
 
 from __future__ import annotations
@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from exports.french import french_number
+from domain.french import french_number
 from questionnaires.engine import Progress, progress as answers_progress
 from questionnaires.loader import bank_for, load_texts
 from questionnaires.bank import Bank
 from questionnaires.records import Meaning
 from questionnaires.valeurs_texts import ValeursTexts
-from scoring.values import ValuesResult, chart_span, score_values
-from workbook.model import QuestionnaireAnswers, Workbook
+from scoring.valeurs import ValuesResult, chart_span, score_values
+from domain.model import QuestionnaireAnswers, Workbook
 
 VALEURS_BANK = "valeurs_professionnelles"
 TOP_SIZE = 5  # as Workbook.valeurs_top allows: « ses cinq valeurs essentielles »

@@ -20,7 +20,7 @@ from storage.store import Store
 from storage.users import Role, User
 from tests.markdown_text import displayed
 from ui import session, signed_in
-from workbook.model import Workbook
+from domain.model import Workbook
 from workbook.modules import INTERETS_BANK
 
 APP = Path(__file__).resolve().parents[2] / "app.py"

@@ -11,7 +11,7 @@ from tests.app.helpers import (
 )
 from storage.store import Store
 from workbook.acquis import add_acquis, update_acquis
-from workbook.model import AcquisKind, Parcours, ParcoursEntry, Workbook
+from domain.model import AcquisKind, Parcours, ParcoursEntry, Workbook
 
 PAGE = "pages/acquis.py"
 SHOP = ParcoursEntry(id="vendeuse01", kind="emploi", title="Vendeuse en boulangerie", start="2012-09")

@@ -13,7 +13,7 @@ from tests.app.helpers import Seed, change_workbook, open_link, plain, run, show
 from ui import session
 from workbook import attentes
 from workbook.attentes import ConditionSpec
-from workbook.model import Preference, Relocation
+from domain.model import Preference, Relocation
 from workbook.pistes import keep_piste
 
 PAGE = "pages/attentes.py"

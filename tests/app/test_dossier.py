@@ -11,7 +11,7 @@ from tests.app.helpers import (
     shown_text, sign_in, titles,
 )
 from storage import access
-from workbook.model import QuestionnaireAnswers, new_workbook, utcnow
+from domain.model import QuestionnaireAnswers, new_workbook, utcnow
 from storage.replaced_versions import ReplacementReason
 
 NOTES_KEY = "wb:notes"

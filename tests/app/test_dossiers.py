@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from tests.app.helpers import click, fill, run, shown, shown_text, sign_in, titles
-from workbook.model import utcnow
+from domain.model import utcnow
 
 
 def test_my_dossiers_lists_only_my_own_dossiers(seed):

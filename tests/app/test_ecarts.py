@@ -16,7 +16,7 @@ from tests import rome
 from tests.app.helpers import Seed, click, open_link, plain, run, show_page, shown, shown_text
 from tests.pdf_text import section_text
 from workbook import ecarts
-from workbook.model import Acquis, AcquisKind, Coverage, Workbook
+from domain.model import Acquis, AcquisKind, Coverage, Workbook
 from workbook.pistes import keep_piste
 
 PAGE = "pages/ecarts.py"

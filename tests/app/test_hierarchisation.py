@@ -6,7 +6,7 @@ from __future__ import annotations
 from storage.store import Store
 from tests.app.helpers import open_link, plain, run, show_page, shown
 from workbook.acquis import add_acquis, set_priorities, update_acquis
-from workbook.model import AcquisKind, Workbook
+from domain.model import AcquisKind, Workbook
 
 PAGE = "pages/hierarchisation.py"
 PRIORITIES = "wb:priorities"

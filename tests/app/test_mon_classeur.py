@@ -12,7 +12,7 @@ from tests.app.helpers import (
     titles,
 )
 from storage.errors import StaleWorkbookError
-from workbook.model import QuestionnaireAnswers, new_workbook
+from domain.model import QuestionnaireAnswers, new_workbook
 
 PAGE = "pages/mon_classeur.py"
 SAVED_AT = datetime(2025, 3, 12, 9, 2, tzinfo=timezone.utc)  # 10 h 02 in Paris

@@ -15,7 +15,7 @@ from tests.markdown_text import displayed
 from ui import session
 from ui.layout import escape_markdown
 from workbook import parcours
-from workbook.model import Acquis, AcquisKind, Inventaire
+from domain.model import Acquis, AcquisKind, Inventaire
 
 PAGE = "pages/parcours.py"
 ADD = "parcours:add:"

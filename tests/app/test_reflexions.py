@@ -11,7 +11,7 @@ from storage.store import Store
 from tests.app.helpers import open_dossier_page, open_link, plain, run, show_page, shown, shown_text, sign_in
 from ui import session
 from ui.reflexions import IN_PDF, PRIVATE
-from workbook.model import Reflection
+from domain.model import Reflection
 from workbook.reflexions import set_in_pdf, set_private, set_text
 
 TEXTS = load_texts("reflexions")

@@ -15,7 +15,7 @@ from tests.app.helpers import BANK, change_workbook, open_link, show_page
 from tests.app.test_valeurs import BANK as VALEURS_BANK, RESULTS as VALEURS_PAGE, seed_valeurs
 from tests.facts import interests_facts, missing, page_text, pdf_text, valeurs_facts, words
 from workbook import interets, valeurs
-from workbook.model import PageTimingRecord, Workbook
+from domain.model import PageTimingRecord, Workbook
 
 PAGE = "pages/interets_resultats.py"
 TEXTS = load_texts("riasec")

@@ -21,7 +21,7 @@ from referentiel.repository import Contexte, Fiche, Metier
 from workbook import acquis, attentes, parcours, roue
 from workbook.attentes import ConditionSpec
 from workbook.pistes import keep_piste
-from workbook.model import Workbook
+from domain.model import Workbook
 
 GENERATED_AT = datetime(2026, 4, 15, 10, 0, tzinfo=timezone.utc)
 

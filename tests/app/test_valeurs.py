@@ -10,7 +10,7 @@ from questionnaires.bank import groups
 from storage.store import Store
 from tests.app.helpers import answer, click, open_link, plain, show_page, shown, titles
 from workbook import valeurs
-from workbook.model import Workbook
+from domain.model import Workbook
 
 BANK = valeurs.bank()
 GROUPS = groups(BANK)

@@ -3,8 +3,6 @@ table; the guide texts; the matrix's text equivalent."""
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -37,7 +35,7 @@ from workbook.acquis import (
     set_priorities,
     update_acquis,
 )
-from workbook.model import Acquis, AcquisKind, Parcours, ParcoursEntry, Workbook, new_workbook
+from domain.model import Acquis, AcquisKind, Parcours, ParcoursEntry, Workbook, new_workbook
 
 ROOT = Path(__file__).resolve().parents[2]
 NBSP = "\u00a0"
@@ -474,13 +472,6 @@ def test_broken_acquis_texts_are_rejected_with_a_message_naming_the_problem(tmp_
 
     with pytest.raises(BankError, match=re.escape(message)):
         read_model(path, AcquisTexts)
-
-
-def test_the_acquis_rules_import_no_ui_library():
-    code = ("import sys, workbook.acquis\n"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in {'streamlit', 'plotly', 'fpdf'}))")
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "[]"
 
 
 # --- The hiérarchisation's results ------------------------------------------------------------

@@ -16,7 +16,7 @@ from referentiel.repository import Contexte
 from tests.rome import REAL_TAG, require_release
 from workbook import attentes
 from workbook.attentes import AttentesError, ConditionSpec
-from workbook.model import Preference, Relocation, Workbook, new_workbook
+from domain.model import Preference, Relocation, Workbook, new_workbook
 from workbook.pistes import keep_piste
 
 TEXTS = load_texts("attentes")

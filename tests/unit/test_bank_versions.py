@@ -13,7 +13,7 @@ from questionnaires import engine
 from questionnaires.loader import BankError, bank_for, list_banks, list_versions, load_bank
 from workbook.interets import interests_results
 from workbook import modules, valeurs
-from workbook.model import QuestionnaireAnswers, Workbook, new_workbook
+from domain.model import QuestionnaireAnswers, Workbook, new_workbook
 
 INTERESTS, VALUES = "interets_riasec", "valeurs_professionnelles"
 

@@ -2,8 +2,6 @@
 
 import json
 import re
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -384,19 +382,3 @@ def test_french_text_follows_french_typography(path):
         assert "'" not in text, text
         assert not re.search(r"«(?!\u00a0)|(?<!\u00a0)»", text), text
         assert not re.search(r"(?<!\u00a0)[:;!?]", text), text
-
-
-def test_questionnaires_package_imports_no_ui_library():
-    code = (
-        "import importlib, pkgutil, sys, questionnaires\n"
-        "for module in pkgutil.walk_packages(questionnaires.__path__, 'questionnaires.'):\n"
-        "    importlib.import_module(module.name)\n"
-        "from questionnaires.loader import list_banks, list_texts, load_bank, load_texts\n"
-        "[load_bank(b) for b in list_banks()]; [load_texts(t) for t in list_texts()]\n"
-        "ui = {'streamlit', 'plotly', 'fpdf'}\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ui))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "[]"

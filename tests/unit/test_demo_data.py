@@ -16,7 +16,7 @@ from storage.store import Store
 from storage.users import Role
 from workbook import valeurs
 from workbook.activity import IDLE_GAP, time_per_module
-from workbook.model import utcnow
+from domain.model import utcnow
 
 LINK = re.compile(r"http://localhost:8501/\?acces=([A-Za-z0-9_-]{40,})")
 

@@ -28,7 +28,7 @@ from storage.users import Role
 from tests.pdf_text import text_of
 from web import downloads
 from web.browser_key import COOKIE_NAME, BrowserKeyMiddleware, browser_key_from_headers
-from workbook.model import utcnow
+from domain.model import utcnow
 from workbook.pistes import keep_piste
 
 PDF, BACKUP = downloads.PDF_PATH, downloads.BACKUP_PATH

@@ -15,8 +15,8 @@ from domain.words import STOP_WORDS, normalise
 from scoring.ecarts import PARTIAL_SHARE, ecarts, significant_words
 from workbook.acquis import suggestions
 from workbook.ecarts import EcartError, correct, correction, counts_text, reset_correction
-from workbook.migrations import load_workbook
-from workbook.model import (SCHEMA_VERSION, Acquis, AcquisKind, Coverage, EcartCorrection, Workbook,
+from domain.migrations import load_workbook
+from domain.model import (SCHEMA_VERSION, Acquis, AcquisKind, Coverage, EcartCorrection, Workbook,
                             new_workbook)
 from workbook.pistes import keep_piste
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from exports.french import french_integer, french_number
+from domain.french import french_integer, french_number
 
 NNBSP = "\u202f"
 

@@ -14,7 +14,7 @@ import pytest
 from domain.guide import STEPS, StepKey, step
 from exports import pdf_sections
 from workbook.activity import time_per_step
-from workbook.model import Workbook
+from domain.model import Workbook
 from workbook.modules import MODULES, PROGRESS
 
 ROOT = Path(__file__).resolve().parents[2]

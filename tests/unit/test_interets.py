@@ -9,7 +9,7 @@ from questionnaires import engine
 from questionnaires.riasec_texts import Caveat
 from scoring.quality import QualityVerdict
 from workbook import interets
-from workbook.model import PageTimingRecord
+from domain.model import PageTimingRecord
 
 BANK = interets.bank()
 TEXTS = interets.texts()

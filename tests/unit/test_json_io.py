@@ -7,7 +7,7 @@ import pytest
 
 from exports.json_io import FORMAT, MAX_BYTES, WorkbookImportError, export_json, import_json
 from questionnaires.loader import load_bank
-from workbook.model import (
+from domain.model import (
     SCHEMA_VERSION, PageTimingRecord, PisteStatus, QuestionnaireAnswers, Workbook, new_workbook,
 )
 from workbook.pistes import keep_piste, update_piste
@@ -249,7 +249,7 @@ def test_an_invalid_piste_is_refused_with_a_french_message_naming_the_field(chan
 
 
 def workbook_with_issue_five_modules() -> Workbook:
-    from workbook.model import Attentes, Condition, LifeDomain, Reflection, RoueDeLaVie
+    from domain.model import Attentes, Condition, LifeDomain, Reflection, RoueDeLaVie
 
     values = QuestionnaireAnswers(bank_id="valeurs_professionnelles", bank_version="1.0",
                                   answers={"val-01": 5, "val-02": 2})

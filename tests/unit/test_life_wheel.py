@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from scoring.life_wheel import score_life_wheel
+from scoring.roue import score_life_wheel
 
 LABELS = ["Travail", "Finances", "Santé", "Famille et amis", "Couple", "Développement personnel",
           "Loisirs", "Cadre de vie"]

@@ -2,8 +2,6 @@
 
 import csv
 import random
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -235,16 +233,6 @@ def test_an_incomplete_profile_is_refused():
         metier_match(person, "S", "I")
     with pytest.raises(ValueError, match="incomplete"):
         rank_metiers(person, [("J1506", "S", "I")])
-
-
-def test_scoring_matching_imports_no_ui_library():
-    code = ("import sys, scoring.matching;"
-            "bad = [m for m in ('streamlit', 'plotly', 'fpdf') if m in sys.modules];"
-            "print(bad); sys.exit(1 if bad else 0)")
-
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
-
-    assert done.returncode == 0, done.stdout + done.stderr
 
 
 # --- The real ROME v4.60 ------------------------------------------------------------------------

@@ -9,9 +9,9 @@ from datetime import date, datetime, timezone
 import pytest
 from pydantic import ValidationError
 
-from workbook import migrations, model
-from workbook.migrations import load_workbook, upgrade
-from workbook.model import (
+from domain import migrations, model
+from domain.migrations import load_workbook, upgrade
+from domain.model import (
     SCHEMA_VERSION,
     Attentes,
     Beneficiary,
@@ -364,7 +364,7 @@ def test_a_reflection_is_shared_unless_marked_private_and_sixty_answers_at_most(
         workbook.reflexions = {"Pas un id": Reflection()}
 
 
-# --- the shared way to French refusals (workbook.validation) ---------------------------------
+# --- the shared way to French refusals (domain.validation) ---------------------------------
 
 
 class _Refused(ValueError):
@@ -372,7 +372,7 @@ class _Refused(ValueError):
 
 
 def test_an_unknown_choice_is_refused_with_the_modules_message():
-    from workbook.validation import member
+    from domain.validation import member
 
     assert member(Preference, "refusé", _Refused, "«{value}»") is Preference.REFUSE
     with pytest.raises(_Refused, match="^Réponse inconnue : peut-être$"):
@@ -380,8 +380,8 @@ def test_an_unknown_choice_is_refused_with_the_modules_message():
 
 
 def test_a_refused_field_gets_its_message_a_whole_model_check_the_empty_name_else_the_fallback():
-    from workbook.model import ParcoursEntry
-    from workbook.validation import validated
+    from domain.model import ParcoursEntry
+    from domain.validation import validated
 
     entry = {"id": "etape00001", "kind": "emploi", "title": "Vendeuse", "start": "2020-01"}
     messages = {"start": "Mois invalide : {value}", "": "La fin précède le début."}

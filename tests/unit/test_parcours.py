@@ -9,7 +9,7 @@ import pytest
 
 from exports.json_io import WorkbookImportError, export_json, import_json
 from ui.timeline import timeline_figure
-from workbook.model import Acquis, AcquisKind, Inventaire, ParcoursEntry, ParcoursKind, new_workbook
+from domain.model import Acquis, AcquisKind, Inventaire, ParcoursEntry, ParcoursKind, new_workbook
 from workbook.parcours import (
     END_BEFORE_START,
     MAX_ENTRIES,

@@ -1,10 +1,8 @@
 """The workbook PDF, read back with pypdf: what a beneficiary would see and search for."""
 
-import ast
 import re
 from datetime import date, datetime, timezone
 from io import BytesIO
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -19,7 +17,7 @@ from scoring.matching import metier_match
 from scoring.riasec import score_riasec
 from scripts.demo_data import every_module_filled
 from tests.pdf_text import text_of
-from workbook.model import PisteStatus, QuestionnaireAnswers, Workbook, new_workbook
+from domain.model import PisteStatus, QuestionnaireAnswers, Workbook, new_workbook
 from workbook.pistes import keep_piste, update_piste
 
 GENERATED_AT = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)
@@ -258,14 +256,6 @@ def test_charts_refuse_values_that_do_not_match_their_labels():
         draw_radar(pdf, 100, 100, 30, ["A", "B", "C"], [10, 20])
     with pytest.raises(ValueError):
         draw_bars(pdf, 20, 20, 170, ["A"], [10, 20])
-
-
-def test_export_modules_import_neither_streamlit_nor_plotly():
-    for path in (Path(__file__).parents[2] / "exports").glob("*.py"):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        names = [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
-        names += [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
-        assert not [n for n in names if n.split(".")[0] in {"streamlit", "plotly"}], path
 
 
 # --- Mes pistes métiers ---------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from exports.pdf_workbook import build_workbook_pdf
 from questionnaires.loader import load_texts
 from tests.pdf_text import text_of
 from workbook.acquis import add_acquis, set_priorities, update_acquis
-from workbook.model import AcquisKind, Parcours, ParcoursEntry, Workbook, new_workbook
+from domain.model import AcquisKind, Parcours, ParcoursEntry, Workbook, new_workbook
 
 GENERATED_AT = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)
 SHOP = ParcoursEntry(id="vendeuse01", kind="emploi", title="Vendeuse en boulangerie", start="2012-09")

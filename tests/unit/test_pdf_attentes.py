@@ -15,7 +15,7 @@ from referentiel.repository import Contexte, Fiche, Metier
 from tests.pdf_text import section_text, text_of
 from workbook import attentes
 from workbook.attentes import ConditionSpec
-from workbook.model import Workbook, new_workbook
+from domain.model import Workbook, new_workbook
 from workbook.pistes import keep_piste
 
 GENERATED_AT = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from exports.pdf_fonts import MARKER, printable, unprintable
 from exports.pdf_workbook import UNPRINTABLE_NOTE, build_workbook_pdf, render_workbook_pdf, unprintable_in_workbook
 from tests.pdf_text import text_of
-from workbook.model import Reflection, new_workbook
+from domain.model import Reflection, new_workbook
 
 GENERATED_AT = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)
 ARABIC, HEBREW = "فاطمة الزهراء", "שרה כהן"

@@ -12,7 +12,7 @@ from exports.pdf_ecarts import EcartsSection
 from exports.pdf_sections import build_context
 from tests.pdf_text import section_text, text_of
 from workbook.ecarts import correct
-from workbook.model import Acquis, AcquisKind, Coverage, PisteStatus, Workbook, new_workbook
+from domain.model import Acquis, AcquisKind, Coverage, PisteStatus, Workbook, new_workbook
 from workbook.pistes import keep_piste, update_piste
 
 GENERATED_AT = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)

@@ -15,7 +15,7 @@ from exports.pdf_sections import build_context
 from exports.pdf_workbook import build_workbook_pdf
 from tests.pdf_text import section_text, text_of
 from workbook import roue
-from workbook.model import Workbook, new_workbook
+from domain.model import Workbook, new_workbook
 
 GENERATED_AT = datetime(2026, 4, 15, 10, 0, tzinfo=timezone.utc)
 IDS = ["travail", "finances", "sante", "famille-amis", "couple", "developpement-personnel",

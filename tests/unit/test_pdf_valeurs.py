@@ -17,7 +17,7 @@ from questionnaires import engine
 from questionnaires.loader import load_texts
 from tests.pdf_text import section_text, text_of
 from workbook import valeurs
-from workbook.model import Workbook, new_workbook
+from domain.model import Workbook, new_workbook
 
 GENERATED_AT = datetime(2026, 5, 12, 10, 0, tzinfo=timezone.utc)
 BANK = valeurs.bank()

@@ -1,8 +1,6 @@
 """Response-quality screen of scoring.md §5."""
 
 import math
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -205,18 +203,6 @@ def test_reasons_use_french_typography():
         assert not any(f" {mark}" in reason for mark in ":;!?%»")
         assert reason[0].isupper() or reason[0].isdigit()
         assert reason.endswith(".")
-
-
-def test_quality_imports_no_ui_library():
-    code = (
-        "import sys, scoring.quality;"
-        "bad = [m for m in ('streamlit', 'plotly', 'fpdf') if m in sys.modules];"
-        "print(bad); sys.exit(1 if bad else 0)"
-    )
-
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
-
-    assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_each_finding_names_its_cause_so_the_beneficiary_is_told_the_right_one():

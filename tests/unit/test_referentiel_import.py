@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from datetime import datetime, timezone
 
 import pytest
@@ -389,18 +388,6 @@ def test_the_import_rome_script_runs_the_command_with_the_project_python(tmp_pat
     )
     assert done.returncode == 0, done.stderr
     assert "ROME 4.61" in done.stdout
-
-
-def test_the_referentiel_package_imports_no_ui_library():
-    code = (
-        "import importlib, pkgutil, sys, referentiel\n"
-        "for module in pkgutil.walk_packages(referentiel.__path__, 'referentiel.'):\n"
-        "    importlib.import_module(module.name)\n"
-        "ui = {'streamlit', 'plotly', 'fpdf'}\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ui))\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[]"
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "referentiel").glob("*.py")), ids=lambda p: p.name)

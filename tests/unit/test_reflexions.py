@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 
 import pytest
 
 from questionnaires.loader import BankError, load_texts, read_model
 from questionnaires.reflexions_texts import ReflexionPageId, ReflexionsTexts
 from workbook import reflexions
-from workbook.model import Reflection, new_workbook
+from domain.model import Reflection, new_workbook
 from workbook.reflexions import (
     ReflexionError,
     progress_for,
@@ -215,11 +213,3 @@ def test_a_page_is_complete_when_every_question_has_an_answer(workbook):
         assert not progress_for(wb, "espoirs_peurs").complete
         wb = set_text(wb, field.id, "Oui")
     assert progress_for(wb, "espoirs_peurs").complete
-
-
-def test_the_domain_imports_no_ui_library():
-    code = ("import sys, workbook.reflexions;"
-            "bad = [m for m in ('streamlit', 'plotly', 'fpdf') if m in sys.modules];"
-            "print(','.join(bad))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == ""

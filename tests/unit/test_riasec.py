@@ -1,8 +1,6 @@
 """RIASEC scoring against the worked examples of scoring.md §1."""
 
 import math
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -480,14 +478,3 @@ def test_hexagon_vector_needs_all_six_means():
 
 
 # --- Layering ---------------------------------------------------------------------------------
-
-def test_scoring_imports_no_ui_library():
-    code = (
-        "import sys, scoring.riasec, scoring.hexagon, scoring.quality;"
-        "bad = [m for m in ('streamlit', 'plotly', 'fpdf') if m in sys.modules];"
-        "print(bad); sys.exit(1 if bad else 0)"
-    )
-
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
-
-    assert done.returncode == 0, done.stdout + done.stderr

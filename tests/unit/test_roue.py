@@ -7,7 +7,7 @@ import pytest
 
 from questionnaires.engine import Progress
 from workbook import roue
-from workbook.model import Workbook, new_workbook
+from domain.model import Workbook, new_workbook
 from workbook.roue import RoueError
 
 DEFAULT_LABELS = ["Travail", "Finances", "Santé", "Famille et amis", "Couple",

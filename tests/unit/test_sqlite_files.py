@@ -15,7 +15,7 @@ from storage.replaced_versions import ReplacementReason
 from storage.store import Store
 from storage.tables import TABLES_KEEPING_OLD_TEXT
 from storage.users import Role
-from workbook.model import ParcoursEntry, ParcoursKind, Reflection
+from domain.model import ParcoursEntry, ParcoursKind, Reflection
 
 SENTINEL = "SENTINELLE-7c1e-effacée"
 SUFFIXES = ("", "-wal", "-shm")

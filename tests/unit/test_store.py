@@ -16,7 +16,7 @@ from storage.errors import NotFoundError, StaleWorkbookError
 from storage.store import Store
 from storage.tables import WorkbookRow
 from storage.users import DuplicateEmailError, Role
-from workbook.model import QuestionnaireAnswers
+from domain.model import QuestionnaireAnswers
 
 PARIS = ZoneInfo("Europe/Paris")
 T0 = datetime(2025, 3, 10, 9, 0, tzinfo=timezone.utc)

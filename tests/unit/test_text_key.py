@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from domain.text import label_key, same_label
 from workbook import acquis, attentes, roue
-from workbook.model import LifeDomain, Preference, RoueDeLaVie, Workbook
+from domain.model import LifeDomain, Preference, RoueDeLaVie, Workbook
 
 # (first, second, same?)
 CASES = [
@@ -91,7 +91,7 @@ def test_a_refused_condition_conflicts_with_a_contexte_exactly_when_the_rule_say
 
 
 def test_a_stored_wheel_with_two_names_now_the_same_still_loads_with_every_mark():
-    from workbook.migrations import load_workbook
+    from domain.migrations import load_workbook
 
     workbook = Workbook(beneficiary={"first_name": "Léa", "last_name": "Dubois"})
     document = workbook.model_dump(mode="json")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from workbook import acquis, attentes, parcours, pistes, reflexions, roue
-from workbook.model import (
+from domain.model import (
     NAME_MAX, Acquis, Attentes, Beneficiary, LifeDomain, Parcours, ParcoursEntry, Piste, Reflection, RoueDeLaVie,
 )
 

@@ -12,8 +12,8 @@ from storage import access
 from storage.store import Store
 from storage.tables import DossierRow, UserRow
 from storage.users import Role
-from workbook.model import Reflection
-from workbook.text_rules import ControlCharacterError, check_text, first_control_character
+from domain.model import Reflection
+from domain.text_rules import ControlCharacterError, check_text, first_control_character
 
 CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1, type=Type.ID)
 PASSWORD = "ma-phrase-de-passe-2025"

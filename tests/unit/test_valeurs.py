@@ -5,7 +5,7 @@ import pytest
 
 from questionnaires import engine
 from workbook import valeurs
-from workbook.model import Workbook, new_workbook
+from domain.model import Workbook, new_workbook
 from workbook.valeurs import ValeursError
 
 BANK = valeurs.bank()

@@ -9,7 +9,7 @@ import statistics
 import pytest
 
 from questionnaires.loader import load_bank
-from scoring.values import chart_span, enough_answers, score_values
+from scoring.valeurs import chart_span, enough_answers, score_values
 
 ITEMS = {f"{value.lower()}{n}": value for value in "ABCD" for n in (1, 2, 3)}
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from domain.text import label_key
-from workbook.model import SCHEMA_VERSION, Workbook
+from domain.model import SCHEMA_VERSION, Workbook
 
 Document = dict[str, Any]
 

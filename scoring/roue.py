@@ -27,7 +27,7 @@ PRIORITY_COUNT = 2
 
 
 class RatedDomain(Protocol):
-    """What scoring reads of a domain (workbook.model.LifeDomain has these attributes)."""
+    """What scoring reads of a domain (domain.model.LifeDomain has these attributes)."""
 
     @property
     def id(self) -> str: ...

@@ -2,7 +2,7 @@
 
 A module of the guide is one field of `Workbook` with a default, so a stored workbook written
 before that module existed still loads (the field takes its default). `schema_version` names the
-shape of the document; `workbook.migrations` upgrades older shapes on load.
+shape of the document; `domain.migrations` upgrades older shapes on load.
 """
 
 from __future__ import annotations
