@@ -36,7 +36,7 @@ def _navigation_not_pages_directory(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(autouse=True)
 def _cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    # These tests sign in dozens of times; the real argon2 cost (tested in tests/unit) would
+    # These tests sign in dozens of times; the real argon2 cost (tested in tests/integration) would
     # make up most of the suite's time. Hashes still go through argon2, only cheaper.
     monkeypatch.setattr(access, "_hasher", PasswordHasher(time_cost=1, memory_cost=256, parallelism=1))
 

@@ -11,7 +11,7 @@ import pytest
 from argon2 import PasswordHasher, Type
 from sqlalchemy import select
 
-from tests.unit.throttle import stored_failures
+from tests.integration.throttle import stored_failures
 from workbook import access
 from workbook.access import (
     LOGIN_REFUSED,
