@@ -122,5 +122,5 @@ def test_existing_account_keeps_its_password(url, capsys):
 
 def test_weak_password_is_refused_before_writing(url, capsys, tmp_path):
     assert demo_data.main(["--database-url", url, "--password", "court"]) == 2
-    assert "12" in capsys.readouterr().err
+    assert "Le mot de passe doit compter au moins 12 caractères." in capsys.readouterr().err
     assert not (tmp_path / "demo.sqlite3").exists()
