@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.runs import count_runs
 from tests.rome import require_release
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -158,6 +159,7 @@ def browser(chromium_path):
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        count_runs(browser)  # lets `rerun()` wait for the run an action starts
         yield browser
         browser.close()
 
