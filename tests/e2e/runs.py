@@ -4,9 +4,9 @@ Right after a click, Streamlit's `data-test-script-state` may still say `notRunn
 previous run, and a quick run can start and end within one render, leaving that attribute
 unchanged: neither the attribute nor a delay tells that the new run is over. The server says it:
 each run ends with a `script_finished` message on the page's websocket. Every document of a
-browser context made by the `browser` fixture counts those messages (`count_runs`); `rerun()`
-reads the count before an action and waits until it has grown, the page shows the run as over
-and no stale element is left. A navigation loads a new document whose count starts at zero:
+browser context made by the `browser` fixture counts those messages, and the changes of that
+attribute out of its idle state (`count_runs`); `rerun()` reads both counts before an action and
+waits until one has grown, the page shows the run as over and no stale element is left. A navigation loads a new document whose count starts at zero:
 there, one finished run is enough.
 """
 
@@ -23,7 +23,13 @@ TIMEOUT = 60_000  # a run that loads the référentiel on a busy machine can tak
 # protobufs; a run's last one carries field 6 (script_finished) at its top level.
 COUNTER = """(() => {
   if (window.__guideRuns) return;
-  const runs = window.__guideRuns = {document: Math.random().toString(36).slice(2), finished: 0};
+  const runs = window.__guideRuns = {document: Math.random().toString(36).slice(2), finished: 0, started: 0};
+  // A run leaving the idle state, when the page draws it (a quick run may not be drawn).
+  new MutationObserver(records => {
+    for (const record of records)
+      if (record.oldValue === 'notRunning' || record.oldValue === 'initial') runs.started++;
+  }).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
+                        attributeFilter: ['data-test-script-state']});
   const SCRIPT_FINISHED = 6;
   function endsARun(buffer) {
     const bytes = new Uint8Array(buffer);
@@ -60,7 +66,9 @@ _STATE = "() => window.__guideRuns && {...window.__guideRuns}"
 _SETTLED = """before => {
   const runs = window.__guideRuns, app = document.querySelector("[data-testid='stApp']");
   if (!runs || !app) return false;
-  const ran = runs.document === before?.document ? runs.finished > before.finished : runs.finished > 0;
+  const ran = runs.document === before?.document
+    ? runs.finished > before.finished || runs.started > before.started
+    : runs.finished > 0 || runs.started > 0;
   return ran && app.getAttribute('data-test-script-state') === 'notRunning'
     && !document.querySelector('[data-stale="true"]');
 }"""

@@ -109,9 +109,8 @@ def test_names_and_answers_are_shown_as_typed_in_normal_and_presentation_mode(co
     page.get_by_role("tab", name="Savoir-faire").click()
     field = page.get_by_role("textbox", name="Ajouter un savoir-faire")
     field.fill(ANSWER)
-    with rerun(page):
-        field.press("Enter")
-    click_add(page, "Ajouter tel quel")
+    field.press("Enter")
+    click_add(page, "Ajouter tel quel")  # enabled by the run that received the text
     expect_shown(page, f"Ajouté : « {ANSWER} ».")
     expect_shown(page, ANSWER, "[data-testid=stMarkdownContainer]", exact=True)  # its card
     expect_nothing_interpreted(page)
@@ -120,9 +119,8 @@ def test_names_and_answers_are_shown_as_typed_in_normal_and_presentation_mode(co
     expect(heading(page, "Ma roue de la vie")).to_be_visible(timeout=TIMEOUT)
     field = page.get_by_role("textbox", name="Nom du domaine à ajouter")
     field.fill(DOMAIN)
-    with rerun(page):
-        field.press("Enter")
-    click_add(page, "Ajouter ce domaine")
+    field.press("Enter")
+    click_add(page, "Ajouter ce domaine")  # enabled by the run that received the text
     expect_shown(page, f"Ajouté : « {DOMAIN} »")
     expect_shown(page, f"{DOMAIN} — ma satisfaction")  # a widget's label
     expect_nothing_interpreted(page)
