@@ -14,6 +14,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from storage import access
 from storage.store import Store, forget_shared_stores
+from referentiel.repository import Referentiel, current_release
 from tests.app.helpers import Seed
 from tests.rome import imported_template, sqlite_copy
 
@@ -36,9 +37,32 @@ def _navigation_not_pages_directory(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(autouse=True)
 def _cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    # These tests sign in dozens of times; the real argon2 cost (tested in tests/unit) would
+    # These tests sign in dozens of times; the real argon2 cost (tested in tests/integration) would
     # make up most of the suite's time. Hashes still go through argon2, only cheaper.
     monkeypatch.setattr(access, "_hasher", PasswordHasher(time_cost=1, memory_cost=256, parallelism=1))
+
+
+_REFERENTIELS: dict[tuple, Referentiel | None] = {}
+
+
+@pytest.fixture(autouse=True)
+def _referentiel_loaded_once_per_release(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each test has its own database, so the app's cache (one référentiel per database) loads
+    # the same release again in every test (about 2 s). The référentiel is read-only: tests
+    # whose databases hold the same import (copies of tests/rome.py's template) share one load.
+    original = Referentiel.load.__func__
+
+    def load(cls, engine):
+        release = current_release(engine)
+        key = None if release is None else (release.version, release.published_on, release.imported_at)
+        if key is None or key not in _REFERENTIELS:
+            loaded = original(cls, engine)
+            if key is None:
+                return loaded
+            _REFERENTIELS[key] = loaded
+        return _REFERENTIELS[key]
+
+    monkeypatch.setattr(Referentiel, "load", classmethod(load))
 
 
 @pytest.fixture(autouse=True)

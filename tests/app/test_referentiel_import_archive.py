@@ -11,7 +11,7 @@ from referentiel.release import MAX_FILE_BYTES
 from referentiel.repository import release_stamp
 from tests.app.test_referentiel_import import page_as, unescaped, upload
 from tests.rome import write_release
-from tests.unit.test_referentiel_archive import ITEM, LIENS, patch_member, release_zip
+from tests.integration.test_referentiel_archive import ITEM, LIENS, patch_member, release_zip
 
 KEPT = " Le référentiel en place n’a pas changé."
 

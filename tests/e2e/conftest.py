@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.runs import count_runs
 from tests.rome import require_release
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -112,21 +113,38 @@ def import_rome(database_url: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory) -> str:
-    """The app as users get it, on a fresh SQLite database with the ROME imported."""
-    data = Path(os.environ.get("E2E_DATA_DIR") or tmp_path_factory.mktemp("e2e-data"))
-    data.mkdir(parents=True, exist_ok=True)
-    database_url = f"sqlite:///{data}/e2e.sqlite3"
-    import_rome(database_url)
-    yield from _serve(data, database_url)
+def rome_database(tmp_path_factory) -> Path:
+    """A SQLite database holding the real ROME, imported once for the session by the project's
+    own command; each server starts on a copy of it (an import costs seconds, a copy nothing)."""
+    database = tmp_path_factory.mktemp("e2e-rome") / "rome.sqlite3"
+    import_rome(f"sqlite:///{database}")
+    return database
+
+
+def _database_from(template: Path, data: Path, name: str) -> str:
+    """The URL of a copy of `template` (with its -wal journal, if the import left one), in
+    place of any database of that name (E2E_DATA_DIR kept from an earlier run)."""
+    for suffix in ("", "-wal", "-shm"):
+        (data / (name + suffix)).unlink(missing_ok=True)
+        source = template.with_name(template.name + suffix)
+        if suffix != "-shm" and source.exists():
+            shutil.copyfile(source, data / (name + suffix))
+    return f"sqlite:///{data / name}"
 
 
 @pytest.fixture(scope="session")
-def demo_server(tmp_path_factory) -> tuple[str, str]:
+def server(tmp_path_factory, rome_database) -> str:
+    """The app as users get it, on a fresh SQLite database with the ROME imported."""
+    data = Path(os.environ.get("E2E_DATA_DIR") or tmp_path_factory.mktemp("e2e-data"))
+    data.mkdir(parents=True, exist_ok=True)
+    yield from _serve(data, _database_from(rome_database, data, "e2e.sqlite3"))
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory, rome_database) -> tuple[str, str]:
     """A second server on the demo data; yields its URL and Léa's personal link."""
     data = tmp_path_factory.mktemp("e2e-demo")
-    database_url = f"sqlite:///{data}/demo.sqlite3"
-    import_rome(database_url)
+    database_url = _database_from(rome_database, data, "demo.sqlite3")
     for url in _serve(data, database_url):
         output = subprocess.run(
             [sys.executable, "-m", "scripts.demo_data", "--database-url", database_url,
@@ -141,6 +159,7 @@ def browser(chromium_path):
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        count_runs(browser)  # lets `rerun()` wait for the run an action starts
         yield browser
         browser.close()
 

@@ -4,14 +4,13 @@ never received (it used to, until the next click)."""
 from __future__ import annotations
 
 import signal
-import time
-from collections.abc import Callable
 
 from playwright.sync_api import Error, Page, expect
 
 from questionnaires.bank import groups
 from questionnaires.loader import load_bank
 from tests.e2e.own_server import OwnServer, own_server
+from tests.e2e.runs import rerun
 from workbook.modules import INTERETS_BANK
 
 TIMEOUT = 30_000
@@ -48,13 +47,14 @@ def stored(served: OwnServer) -> dict[str, int | None]:
     return {item.id: answers.get(item.id) for item in GROUP}
 
 
-def wait_until(page: Page, condition: Callable[[], bool], timeout_s: float = 60) -> bool:
-    deadline = time.monotonic() + timeout_s
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        page.wait_for_timeout(200)  # polling: the page and the server move on meanwhile
-    return True
+def wait_until_shown(page: Page, answers: dict[str, int | None]) -> None:
+    """Wait until the first group shows `answers` (item id → value, None: unchecked), through
+    the reconnection and the reload it brings."""
+    expected = {item.text: LABELS.get(answers[item.id]) for item in GROUP}
+    page.wait_for_function(
+        f"expected => {{ const checked = ({CHECKED})(); return Object.entries(expected).every("
+        "([text, label]) => text in checked && checked[text] === label); }",
+        arg=expected, timeout=2 * TIMEOUT)
 
 
 def option(page: Page, item, value: int):
@@ -74,9 +74,9 @@ def test_after_a_crash_the_reconnected_tab_shows_what_is_stored_then_saves_again
         expect(page.get_by_role("heading", name="Bonjour Anne")).to_be_visible(timeout=TIMEOUT)
         page.get_by_role("link", name="Mes centres d’intérêt").click()
         expect(page.get_by_role("heading", name="Mes centres d’intérêt")).to_be_visible(timeout=TIMEOUT)
-        answer(page, first, 4)
-        assert wait_until(page, lambda: stored(served)[first.id] == 4)
-        page.wait_for_selector(IDLE, timeout=TIMEOUT)  # the tab knows that run is over
+        with rerun(page):  # the run that saves the answer, over on both sides
+            answer(page, first, 4)
+        assert stored(served)[first.id] == 4
 
         # The server freezes: the next click reaches it but is never handled; then it crashes.
         served.app.process.send_signal(signal.SIGSTOP)
@@ -86,12 +86,15 @@ def test_after_a_crash_the_reconnected_tab_shows_what_is_stored_then_saves_again
         served.app.start()  # same port, same database
 
         # Once reconnected, the screen shows what is stored: the lost answer is not shown as given.
-        assert wait_until(page, lambda: shown(page) == stored(served)), (shown(page), stored(served))
+        kept = {**dict.fromkeys(item.id for item in GROUP), first.id: 4}
+        assert stored(served) == kept
+        wait_until_shown(page, kept)
         page.wait_for_selector(IDLE, timeout=TIMEOUT)
-        assert shown(page) == stored(served) == {**dict.fromkeys(item.id for item in GROUP), first.id: 4}
+        assert shown(page) == stored(served) == kept
 
         # Answering again saves.
-        answer(page, second, 5)
-        assert wait_until(page, lambda: stored(served)[second.id] == 5), stored(served)
+        with rerun(page):
+            answer(page, second, 5)
+        assert stored(served) == {**kept, second.id: 5}
         assert shown(page) == stored(served)
         page.context.close()

@@ -9,7 +9,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.test_journey import TIMEOUT, add_parcours_step, heading, settle
+from tests.e2e.runs import rerun
+from tests.e2e.test_journey import TIMEOUT, add_parcours_step, heading
 
 DEMO_EMAIL, DEMO_PASSWORD = "demo.consultante@example.org", "demo-guide-bilan"
 FIRST = "Zoé $x^2$ :red[x] :smile:"
@@ -109,8 +110,7 @@ def test_names_and_answers_are_shown_as_typed_in_normal_and_presentation_mode(co
     field = page.get_by_role("textbox", name="Ajouter un savoir-faire")
     field.fill(ANSWER)
     field.press("Enter")
-    settle(page)
-    click_add(page, "Ajouter tel quel")
+    click_add(page, "Ajouter tel quel")  # enabled by the run that received the text
     expect_shown(page, f"Ajouté : « {ANSWER} ».")
     expect_shown(page, ANSWER, "[data-testid=stMarkdownContainer]", exact=True)  # its card
     expect_nothing_interpreted(page)
@@ -120,8 +120,7 @@ def test_names_and_answers_are_shown_as_typed_in_normal_and_presentation_mode(co
     field = page.get_by_role("textbox", name="Nom du domaine à ajouter")
     field.fill(DOMAIN)
     field.press("Enter")
-    settle(page)
-    click_add(page, "Ajouter ce domaine")
+    click_add(page, "Ajouter ce domaine")  # enabled by the run that received the text
     expect_shown(page, f"Ajouté : « {DOMAIN} »")
     expect_shown(page, f"{DOMAIN} — ma satisfaction")  # a widget's label
     expect_nothing_interpreted(page)
@@ -144,8 +143,8 @@ def test_a_text_pasted_over_the_limit_stays_in_its_field_and_says_why(consultant
 
     activities = page.get_by_role("textbox", name="Mes activités principales")
     activities.fill(pasted)  # what a paste does: the whole text at once
-    activities.press("Tab")  # leaving the field sends it
-    settle(page)
+    with rerun(page):
+        activities.press("Tab")  # leaving the field sends it
 
     # max_chars used to leave the field empty here, and say nothing.
     expect(page.get_by_role("textbox", name="Mes activités principales")).to_have_value(pasted, timeout=TIMEOUT)
@@ -154,8 +153,8 @@ def test_a_text_pasted_over_the_limit_stays_in_its_field_and_says_why(consultant
 
     # Shortened, it is saved: a reload (a new session) finds it.
     page.get_by_role("textbox", name="Mes activités principales").fill(pasted[:2000])
-    page.get_by_role("textbox", name="Mes activités principales").press("Tab")
-    settle(page)
+    with rerun(page):
+        page.get_by_role("textbox", name="Mes activités principales").press("Tab")
     expect(page.get_by_text(re.compile("Ce texte dépasse la limite"))).to_have_count(0, timeout=TIMEOUT)
     page.reload()
     page.locator("[data-testid=stExpander] summary").filter(has_text="Vendeuse").click()

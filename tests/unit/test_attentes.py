@@ -3,7 +3,6 @@ built-in list and the référentiel's contextes offered, a piste's fiche checked
 
 from __future__ import annotations
 
-import csv
 import json
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -13,7 +12,6 @@ import pytest
 from questionnaires.attentes_texts import AttentesTexts
 from questionnaires.loader import BankError, load_texts, read_model
 from referentiel.repository import Contexte
-from tests.rome import REAL_TAG, require_release
 from workbook import attentes
 from workbook.attentes import AttentesError, ConditionSpec
 from domain.model import Preference, Relocation, Workbook, new_workbook
@@ -244,15 +242,6 @@ def test_built_in_rome_conditions_carry_their_code_and_employer_sizes_none():
     assert specs["ogr-300803"].code_ogr == "300803"
     assert [specs[i].code_ogr for i in ("tpe", "pme", "grande-entreprise")] == [None, None, None]
     assert all(spec.id == f"ogr-{spec.code_ogr}" for spec in specs.values() if spec.code_ogr)
-
-
-def test_built_in_codes_are_contextes_of_the_real_release():
-    path = require_release() / f"unix_referentiel_contexte_travail_v{REAL_TAG}_utf8.csv"
-    with path.open(encoding="utf-8", newline="") as file:
-        release = {row["code_ogr"] for row in csv.DictReader(file)}
-
-    codes = {c.code_ogr for category in TEXTS.categories for c in category.conditions if c.code_ogr}
-    assert codes and codes <= release
 
 
 def test_with_a_referentiel_its_contextes_join_the_built_in_categories_then_its_own():

@@ -10,13 +10,13 @@ import pytest
 from argon2 import PasswordHasher, Type
 from sqlalchemy import inspect, select, text
 
+from tests.integration.throttle import stored_failures
 from storage import access
 from storage.access import LoginThrottled
 from storage.engine import make_engine
-from storage.store import Store
 from storage.tables import LoginThrottleRow
+from storage.store import Store
 from storage.users import Role
-from tests.unit.throttle import stored_failures
 
 PASSWORD = "ma-phrase-de-passe-2025"
 WRONG = "pas-le-bon-mot-de-passe"
@@ -82,11 +82,6 @@ def test_spraying_many_emails_from_one_client_is_slowed_down(store, claire):
                    OWNER_LAPTOP) == "signed in"
     assert attempt(store, "personne14@cabinet.fr", WRONG, T0 + timedelta(seconds=15),
                    "192.0.2.50") == "refused"
-
-
-def test_the_client_delay_grows_after_ten_failures_then_stops_at_five_minutes():
-    assert [access.client_delay(n) for n in (0, 9, 10, 11, 12, 17, 18, 1000)] == \
-        [0, 0, 2, 4, 8, 256, 300, 300]
 
 
 def test_one_s_own_sign_in_does_not_wipe_the_client_count(store, claire):

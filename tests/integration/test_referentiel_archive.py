@@ -9,13 +9,12 @@ import re
 import struct
 import tracemalloc
 import zipfile
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from referentiel.importer import ReleaseImportError, import_release
-from referentiel.release import MAX_FILE_BYTES, MAX_RELEASE_BYTES, open_release
+from referentiel.release import MAX_FILE_BYTES, MAX_RELEASE_BYTES
 from referentiel.repository import current_release
 from storage.engine import make_engine
 from storage.rome_tables import TABLES
@@ -176,29 +175,3 @@ def test_a_file_declaring_a_smaller_size_than_it_unzips_to_is_refused(engine):
 
     assert message.startswith(f"{LIENS}\u00a0: illisible dans {SHOWN} (contenu abîmé")
     assert peak < 10 * 1024 * 1024
-
-
-def test_a_file_growing_after_the_release_was_opened_is_counted_as_read(tmp_path):
-    folder = write_release(tmp_path / "release", tag=TAG)
-    release = open_release(folder)
-    path = folder / LIENS
-    with path.open("ab") as file:  # a size the directory listing did not say
-        file.write(b"x" * (MAX_FILE_BYTES + 1))
-
-    with pytest.raises(ReleaseImportError) as error:
-        release.read("liens_rome_referentiels")
-
-    assert error.value.message.startswith(
-        f"{LIENS}\u00a0: plus de 20\u00a0Mo une fois décompressé, au-delà de la limite de 20\u00a0Mo par fichier")
-
-
-def test_a_release_folder_is_limited_like_an_archive(tmp_path):
-    folder = write_release(tmp_path / "release", tag=TAG)
-    with (folder / LIENS).open("ab") as file:
-        file.truncate(MAX_FILE_BYTES + 1)
-
-    with pytest.raises(ReleaseImportError) as error:
-        open_release(Path(folder))
-
-    assert error.value.message.startswith(
-        f"{LIENS}\u00a0: 20,0\u00a0Mo une fois décompressé, au-delà de la limite de 20\u00a0Mo par fichier")

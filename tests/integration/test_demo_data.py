@@ -12,11 +12,11 @@ from workbook.interets import interests_results
 from scoring.quality import QualityVerdict
 from scripts import demo_data
 from storage import access
+from workbook import valeurs
+from workbook.activity import time_per_module
+from domain.model import utcnow
 from storage.store import Store
 from storage.users import Role
-from workbook import valeurs
-from workbook.activity import IDLE_GAP, time_per_module
-from domain.model import utcnow
 
 LINK = re.compile(r"http://localhost:8501/\?acces=([A-Za-z0-9_-]{40,})")
 
@@ -124,14 +124,5 @@ def test_existing_account_keeps_its_password(url, capsys):
 
 def test_weak_password_is_refused_before_writing(url, capsys, tmp_path):
     assert demo_data.main(["--database-url", url, "--password", "court"]) == 2
-    assert "12" in capsys.readouterr().err
+    assert "Le mot de passe doit compter au moins 12 caractères." in capsys.readouterr().err
     assert not (tmp_path / "demo.sqlite3").exists()
-
-
-def test_journal_gaps_look_like_answering():
-    bank = load_bank("interets_riasec")
-    _workbook, events, _created = demo_data._filled(demo_data.LEA, bank, utcnow().date())
-    gaps = [b - a for a, b in zip(events, events[1:])]
-    working = [g for g in gaps if g <= IDLE_GAP]
-    assert len(gaps) - len(working) == 2  # the two nights between the three sittings
-    assert all(g <= timedelta(seconds=90) for g in working)
