@@ -283,8 +283,8 @@ def rome_riasec_codes() -> list[tuple[str, str, str | None]] | None:
 
 def bench_ranking(workbook, n: int) -> Figure | None:
     from questionnaires.loader import bank_for
-    from workbook.interets import interests_results
     from scoring.matching import rank_metiers
+    from workbook.interets import interests_results
     from workbook.modules import INTERETS_BANK
 
     codes = rome_riasec_codes()

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from domain.text import label_key
 from domain.model import SCHEMA_VERSION, Workbook
+from domain.text import label_key
 
 Document = dict[str, Any]
 

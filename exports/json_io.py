@@ -14,9 +14,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from domain.french import french_integer
-from questionnaires.loader import knows
 from domain.migrations import load_workbook
 from domain.model import Workbook, utcnow
+from questionnaires.loader import knows
 from workbook.modules import INTERETS_BANK
 from workbook.valeurs import VALEURS_BANK
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from fpdf.enums import XPos, YPos
 
+from domain.model import Acquis, AcquisKind, Workbook
 from exports.pdf_doc import ACCENT, FONT, INK, MUTED, RULE, WHITE, WorkbookPDF
 from questionnaires.acquis_texts import AcquisTexts
 from questionnaires.loader import load_texts
@@ -27,7 +28,6 @@ from workbook.acquis import (
     quadrant,
     rating_text,
 )
-from domain.model import Acquis, AcquisKind, Workbook
 
 if TYPE_CHECKING:  # only for annotations: exports.pdf_sections imports this module
     from exports.pdf_sections import SectionContext

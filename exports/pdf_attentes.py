@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from domain.model import Preference
 from exports.pdf_doc import WorkbookPDF
 from workbook import attentes
-from domain.model import Preference
 
 if TYPE_CHECKING:  # pdf_sections imports the section classes
     from exports.pdf_sections import SectionContext

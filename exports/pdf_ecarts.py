@@ -9,11 +9,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from domain.model import Piste
 from exports.pdf_doc import WorkbookPDF
 from scoring.ecarts import EcartReport
-from workbook.ecarts import (CORE, KIND_TITLES, NOTHING_LEFT, RULE, TO_LEARN, corrected_text, counts_text,
-                             percent_text, piste_ecarts, pistes_with_gaps, state_text, summary)
-from domain.model import Piste
+from workbook.ecarts import (
+    CORE,
+    KIND_TITLES,
+    NOTHING_LEFT,
+    RULE,
+    TO_LEARN,
+    corrected_text,
+    counts_text,
+    percent_text,
+    piste_ecarts,
+    pistes_with_gaps,
+    state_text,
+    summary,
+)
 
 if TYPE_CHECKING:  # pdf_sections imports this module to list the section
     from exports.pdf_sections import SectionContext

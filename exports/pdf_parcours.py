@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from fpdf import FPDF
 
 from domain.french import PARIS, french_spacing
-from exports.pdf_doc import FONT, INK, MUTED, RULE, WorkbookPDF
 from domain.model import ParcoursKind
+from exports.pdf_doc import FONT, INK, MUTED, RULE, WorkbookPDF
 from workbook.parcours import KIND_COLORS, KIND_LABELS, TEXT_FIELDS, Span, StepResult, results
 
 if TYPE_CHECKING:  # only for annotations: exports.pdf_sections imports the section classes

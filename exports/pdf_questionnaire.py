@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from domain.french import french_date
-from questionnaires.bank import Bank
 from domain.model import QuestionnaireAnswers
+from questionnaires.bank import Bank
 
 
 def questionnaire_facts(answers: QuestionnaireAnswers | None, bank: Bank) -> list[tuple[str, str]]:

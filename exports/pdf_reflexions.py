@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from domain.model import Workbook
 from exports.pdf_doc import WorkbookPDF
 from questionnaires.reflexions_texts import ReflexionField, ReflexionPageId
 from workbook import reflexions
-from domain.model import Workbook
 
 if TYPE_CHECKING:  # only for annotations: exports.pdf_sections imports the section classes
     from exports.pdf_sections import SectionContext

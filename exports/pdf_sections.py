@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING, Protocol
 
 from fpdf.enums import XPos, YPos
 
-from domain.guide import STEPS
 from domain.french import french_date
+from domain.guide import STEPS
+from domain.model import Piste, PisteStatus, Workbook
 from exports.pdf_acquis import HierarchisationSection, InventaireSection
+from exports.pdf_attentes import AttentesSection
 from exports.pdf_charts import draw_radar
 from exports.pdf_doc import FONT, MUTED, WorkbookPDF
-from exports.pdf_attentes import AttentesSection
 from exports.pdf_ecarts import EcartsSection
 from exports.pdf_parcours import ParcoursSection
 from exports.pdf_questionnaire import questionnaire_facts
@@ -33,7 +34,6 @@ from scoring.matching import PROXIMITY_MEANING
 from scoring.riasec import RiasecResult
 from workbook import interets
 from workbook.interets import InterestsResults
-from domain.model import Piste, PisteStatus, Workbook
 from workbook.pistes import piste_match
 
 if TYPE_CHECKING:

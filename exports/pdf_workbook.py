@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 from fpdf.enums import XPos, YPos
 
 from domain.french import PARIS, french_date
+from domain.model import Workbook, utcnow
 from exports.pdf_doc import ACCENT, FONT, MUTED, ContentsPage, WorkbookPDF
 from exports.pdf_fonts import MARKER, unprintable
 from exports.pdf_sections import SECTIONS, SectionContext, build_context
 from workbook import reflexions
-from domain.model import Workbook, utcnow
 
 if TYPE_CHECKING:
     from referentiel.repository import Fiche

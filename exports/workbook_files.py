@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from domain.model import Workbook
 from exports.json_io import export_json
 from exports.pdf_workbook import build_workbook_pdf
-from domain.model import Workbook
 
 if TYPE_CHECKING:
     from referentiel.repository import Fiche, Referentiel

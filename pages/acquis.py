@@ -3,6 +3,7 @@
 import streamlit as st
 
 from domain.guide import StepKey
+from domain.model import Acquis, AcquisKind
 from domain.vocabulary import RATINGS
 from questionnaires.loader import load_texts
 from referentiel.search import Kind
@@ -12,7 +13,6 @@ from ui.layout import escape_markdown
 from ui.referentiel import get_referentiel
 from workbook import acquis
 from workbook.acquis import AcquisError
-from domain.model import Acquis, AcquisKind
 
 MODULE = StepKey.ACQUIS
 SUGGESTIONS = 8

@@ -4,13 +4,13 @@ longest commute, how far I would move; then my pistes checked against my refusal
 import streamlit as st
 
 from domain.guide import StepKey
+from domain.model import Preference, Relocation
 from questionnaires.loader import load_texts
 from ui import bounded_text, session
 from ui.layout import escape_markdown
 from ui.referentiel import get_referentiel
 from workbook import attentes
 from workbook.attentes import AttentesError, ConditionSpec
-from domain.model import Preference, Relocation
 
 MODULE = StepKey.ATTENTES
 PREFIX = f"{session.WIDGET_PREFIX}attentes:"

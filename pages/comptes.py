@@ -3,7 +3,7 @@
 import streamlit as st
 
 from storage import access
-from storage.users import DISPLAY_NAME_MAX, DuplicateEmailError, EMAIL_MAX, Role
+from storage.users import DISPLAY_NAME_MAX, EMAIL_MAX, DuplicateEmailError, Role
 from ui import bounded_text, session
 from ui.layout import escape_markdown, presentation_on
 

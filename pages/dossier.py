@@ -7,15 +7,15 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 import settings
-from storage.dossier_overview import dossier_overview
+from domain.model import utcnow
 from storage import access
+from storage.dossier_overview import dossier_overview
 from ui import session
 from ui.confirm import confirmed_button
 from ui.layout import escape_markdown, presentation_on
 from ui.private_notes import private_notes
 from ui.replaced_versions import replaced_versions
 from workbook.activity import format_duration
-from domain.model import utcnow
 from workbook.overview import format_when
 
 store = session.get_store()

@@ -6,11 +6,11 @@ On a shared screen (presentation mode) it lists nobody: only the dossier being s
 import pandas as pd
 import streamlit as st
 
+from domain.model import NAME_MAX, utcnow
 from storage.dossier_overview import dossier_overview
 from ui import bounded_text, session
 from ui.layout import presentation_on
 from workbook.activity import format_duration
-from domain.model import NAME_MAX, utcnow
 from workbook.overview import format_when
 
 store = session.get_store()

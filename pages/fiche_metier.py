@@ -5,12 +5,12 @@ import streamlit as st
 from domain.guide import StepKey
 from questionnaires.loader import bank_for, load_texts
 from scoring.hexagon import dashed_code
-from workbook.interets import profile_of
 from scoring.matching import metier_match
 from ui import bounded_text, session
 from ui.layout import escape_markdown
 from ui.referentiel import require_referentiel, ways_to_find_a_metier
 from workbook import pistes
+from workbook.interets import profile_of
 from workbook.modules import INTERETS_BANK
 
 opened = session.require_workbook()

@@ -6,11 +6,11 @@ Every figure, caveat and reading comes from `workbook.interets.interests_results
 import streamlit as st
 
 from domain.guide import StepKey
+from storage.replaced_versions import ReplacementReason
 from ui import charts, session
 from ui.confirm import confirmed_button
 from ui.layout import chart_height, presentation_on, private_block
 from workbook import interets
-from storage.replaced_versions import ReplacementReason
 
 MODULE = StepKey.INTERETS
 QUESTIONNAIRE = "pages/interets.py"

@@ -3,15 +3,15 @@
 import pandas as pd
 import streamlit as st
 
-from domain.guide import StepKey
 from domain.french import french_integer
+from domain.guide import StepKey
 from questionnaires.loader import bank_for
 from referentiel.selection import domaines_of, metier_lines, metiers_by_domain, metiers_of_centre
 from scoring.hexagon import dashed_code
 from scoring.matching import PROXIMITY_MEANING, SAME_PROXIMITY_FOR_ALL, tells_metiers_apart
-from workbook.interets import profile_of
 from ui import session
 from ui.referentiel import require_referentiel
+from workbook.interets import profile_of
 from workbook.modules import INTERETS_BANK
 
 FICHE = "pages/fiche_metier.py"

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from domain.guide import StepKey
 from domain.french import french_datetime
+from domain.guide import StepKey
 from exports.json_io import MAX_MB, WorkbookImportError, read_backup
 from exports.pdf_fonts import MARKER
 from exports.pdf_workbook import unprintable_in_workbook

@@ -5,13 +5,13 @@ from datetime import date
 import streamlit as st
 
 from domain.guide import StepKey
+from domain.model import ParcoursEntry
 from ui import bounded_text, session
 from ui.confirm import removal_button
 from ui.layout import chart_height, escape_markdown, presentation_on
 from ui.parcours_form import EMPTY_FORM, step_fields, step_values, stored_values
 from ui.timeline import timeline_figure, timeline_height
 from workbook import parcours
-from domain.model import ParcoursEntry
 from workbook.parcours import FILS_MAX, ORGANISATION_MAX, TEXT_FIELDS, TEXT_MAX, TITLE_MAX, ParcoursError, StepResult
 
 MODULE = StepKey.PARCOURS

@@ -3,15 +3,15 @@
 import streamlit as st
 
 from domain.guide import StepKey
+from domain.model import PisteStatus
 from questionnaires.loader import bank_for
 from scoring.hexagon import dashed_code
-from workbook.interets import profile_of
 from ui import bounded_text, session
 from ui.confirm import removal_button
 from ui.layout import escape_markdown
 from ui.referentiel import get_referentiel, ways_to_find_a_metier
 from workbook import attentes, pistes
-from domain.model import PisteStatus
+from workbook.interets import profile_of
 from workbook.modules import INTERETS_BANK
 
 FICHE = "pages/fiche_metier.py"

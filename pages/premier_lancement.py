@@ -3,7 +3,7 @@
 import streamlit as st
 
 from storage import access
-from storage.users import DISPLAY_NAME_MAX, DuplicateEmailError, EMAIL_MAX
+from storage.users import DISPLAY_NAME_MAX, EMAIL_MAX, DuplicateEmailError
 from ui import bounded_text, session
 
 st.title("Bienvenue dans le Guide bilan")

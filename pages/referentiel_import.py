@@ -8,6 +8,7 @@ from referentiel.release import MAX_ARCHIVE_MB
 from referentiel.repository import current_release, format_counts
 from ui import session
 from ui.layout import escape_markdown
+
 OPEN_DATA = "https://francetravail.org/opendata/repertoire-operationnel-des-meti.html"
 
 st.title("Référentiel des métiers (ROME)")

@@ -3,12 +3,12 @@
 import streamlit as st
 
 from domain.guide import StepKey
+from domain.model import LifeDomain
 from ui import bounded_text, session
 from ui.confirm import removal_button
 from ui.layout import escape_markdown
 from ui.roue import show_reading, show_wheel
 from workbook import roue
-from domain.model import LifeDomain
 from workbook.roue import MARKS, MAX_DOMAINS, RoueError
 
 MODULE = StepKey.ROUE

@@ -2,9 +2,9 @@
 
 from pydantic import Field, model_validator
 
+from domain.model import AcquisKind
 from domain.vocabulary import RATINGS, Quadrant
 from questionnaires.records import Record, ScalePoint, Text, Version, missing_keys, raise_problems
-from domain.model import AcquisKind
 
 
 class IdeaGroup(Record):

@@ -4,8 +4,8 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from questionnaires.records import Record, Text, Version, bounded_text, duplicates, missing_keys, raise_problems
 from domain.model import Preference
+from questionnaires.records import Record, Text, Version, bounded_text, duplicates, missing_keys, raise_problems
 
 ConditionId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")]
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from questionnaires.bank import Bank, groups
 from domain.model import PageTimingRecord, QuestionnaireAnswers, utcnow
+from questionnaires.bank import Bank, groups
 
 
 class AnswerError(ValueError):

@@ -13,6 +13,7 @@ from typing import Literal, TypeVar, overload
 
 from pydantic import BaseModel, ValidationError
 
+from domain.model import QuestionnaireAnswers
 from questionnaires.acquis_texts import AcquisTexts
 from questionnaires.attentes_texts import AttentesTexts
 from questionnaires.bank import Bank
@@ -20,7 +21,6 @@ from questionnaires.reflexions_texts import ReflexionsTexts
 from questionnaires.riasec_texts import RiasecTexts
 from questionnaires.roue_texts import RoueTexts
 from questionnaires.valeurs_texts import ValeursTexts
-from domain.model import QuestionnaireAnswers
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BANKS_DIR = PACKAGE_DIR / "banks"

@@ -4,8 +4,8 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
-from questionnaires.records import Record, Text, Version, duplicates, missing_keys, raise_problems
 from domain.model import FieldId
+from questionnaires.records import Record, Text, Version, duplicates, missing_keys, raise_problems
 
 
 class ReflexionPageId(StrEnum):

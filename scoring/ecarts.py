@@ -35,8 +35,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from domain.words import Vocabulary, normalise, vocabulary
 from domain.model import Acquis, AcquisKind, Coverage, EcartCorrection
+from domain.words import Vocabulary, normalise, vocabulary
 
 PARTIAL_SHARE = 0.5  # of the fiche item's significant words found in one acquis
 MIN_SHARED = 2  # significant words in common, at least, for a partial coverage

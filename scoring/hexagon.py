@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from domain.vocabulary import Consistency, RiasecType
 
-
 HEXAGON_ORDER: tuple[RiasecType, ...] = tuple(RiasecType)
 _POSITION: dict[RiasecType, int] = {t: i for i, t in enumerate(HEXAGON_ORDER)}
 

@@ -30,21 +30,21 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import update
 from sqlalchemy.engine import make_url
 
+from domain.model import AcquisKind, QuestionnaireAnswers, Workbook, new_workbook, utcnow
 from questionnaires import engine
 from questionnaires.bank import Bank, groups
 from questionnaires.loader import load_bank, load_texts
 from scoring.hexagon import dashed_code
-from storage.dossier_overview import dossier_overview
 from storage import access
+from storage.dossier_overview import dossier_overview
 from storage.dossiers import Dossier
 from storage.engine import database_url
 from storage.store import Store
 from storage.tables import DossierRow
 from storage.users import Role, User
-from workbook.interets import interests_results
 from workbook import acquis, attentes, parcours, reflexions, roue, valeurs
 from workbook.activity import format_duration
-from domain.model import AcquisKind, QuestionnaireAnswers, Workbook, new_workbook, utcnow
+from workbook.interets import interests_results
 from workbook.modules import INTERETS_BANK
 
 PARIS = ZoneInfo("Europe/Paris")

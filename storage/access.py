@@ -18,13 +18,13 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
 import settings
+from domain.model import utcnow
 from storage.client_address import client_bucket
 from storage.dossiers import Dossier
 from storage.errors import NotFoundError
 from storage.store import Store
 from storage.tables import DossierRow, LoginThrottleRow, SessionRow
 from storage.users import Role, User, normalise_email
-from domain.model import utcnow
 
 _hasher = PasswordHasher()
 # Verified against when the e-mail is unknown, so both cases cost the same time.

@@ -8,9 +8,9 @@ from datetime import datetime, timezone
 
 from sqlalchemy import func, select
 
+from domain.model import utcnow
 from storage.base import StoreBase
 from storage.tables import ActivityRow
-from domain.model import utcnow
 
 
 class ActivityJournal(StoreBase):

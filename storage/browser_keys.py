@@ -24,12 +24,12 @@ from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 
 import settings
+from domain.model import utcnow
 from storage import access
 from storage.access import Principal, digest
 from storage.store import Store
 from storage.tables import ServerSecretRow, SignInNonceRow
 from storage.users import User
-from domain.model import utcnow
 
 SECRET_SETTING = settings.SECRET_KEY.variable
 MIN_SECRET_LENGTH = 32

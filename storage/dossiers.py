@@ -7,13 +7,13 @@ from datetime import datetime
 
 from sqlalchemy import select, update
 
+from domain.model import new_workbook, utcnow
+from domain.text_rules import check_text
 from storage.base import StoreBase
 from storage.engine import scrub_erased_text
 from storage.errors import NotFoundError, StaleWorkbookError
 from storage.tables import DossierRow, WorkbookRow
 from storage.workbooks import dump_workbook
-from domain.model import new_workbook, utcnow
-from domain.text_rules import check_text
 
 PRIVATE_NOTES_MAX = 20_000  # characters of a consultant's private notes
 

@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
 import settings
+
 # Both table modules register on one metadata: importing them here lets create_all make them all.
 from storage import rome_tables  # noqa: F401
 from storage.tables import RETIRED_TABLES, Base

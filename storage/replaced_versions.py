@@ -10,13 +10,13 @@ from enum import StrEnum
 
 from sqlalchemy import delete, select
 
+from domain.migrations import load_workbook
+from domain.model import Workbook, utcnow
 from storage.base import StoreBase
 from storage.engine import scrub_erased_text
 from storage.errors import NotFoundError
 from storage.tables import DossierRow, ReplacedWorkbookRow, WorkbookRow
 from storage.workbooks import dump_workbook, lock_workbook_at
-from domain.migrations import load_workbook
-from domain.model import Workbook, utcnow
 
 
 class ReplacementReason(StrEnum):

@@ -8,11 +8,11 @@ from enum import StrEnum
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
+from domain.model import utcnow
+from domain.text_rules import check_text, first_control_character
 from storage.base import StoreBase
 from storage.errors import NotFoundError
 from storage.tables import UserRow
-from domain.model import utcnow
-from domain.text_rules import check_text, first_control_character
 
 EMAIL_MAX, DISPLAY_NAME_MAX = 254, 120  # characters
 

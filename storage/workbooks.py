@@ -9,12 +9,12 @@ from datetime import datetime
 
 from sqlalchemy import update
 
+from domain.migrations import load_workbook
+from domain.model import Workbook, utcnow
 from storage.base import StoreBase
 from storage.engine import scrub_erased_text
 from storage.errors import NotFoundError, StaleWorkbookError
 from storage.tables import WorkbookRow
-from domain.migrations import load_workbook
-from domain.model import Workbook, utcnow
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,10 @@ from io import BytesIO
 
 from pypdf import PdfReader
 
+from domain.model import Workbook
 from exports.pdf_doc import WorkbookPDF
 from exports.pdf_sections import Section, build_context
 from referentiel.repository import Fiche
-from domain.model import Workbook
 
 
 def text_of(pdf_bytes: bytes, *, keep_spacing: bool = False) -> str:

@@ -13,10 +13,10 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
+from domain.model import Acquis
 from questionnaires.acquis_texts import AcquisTexts
 from ui.charts import BLUE, FONT
 from workbook.acquis import QUADRANT_RULES, Quadrant, QuadrantGroup, describe, matrix_positions
-from domain.model import Acquis
 
 LABEL_MAX = 26  # characters of a label written beside its point; the hover shows it whole
 LABELLED_PER_CELL = 3  # beyond, labels would overlap: the hover and the text list name them

@@ -6,13 +6,13 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from domain.model import Workbook
 from storage import access
 from storage.access import AccessDenied
 from storage.dossiers import Dossier
 from ui.app_store import get_store
 from ui.dossier_choice import selected_dossier_id
 from ui.signed_in import OPEN_WORKBOOKS, principal
-from domain.model import Workbook
 
 CONFLICT = "_conflict"
 # Widgets drawn from the workbook carry this prefix: reloading the workbook drops them.

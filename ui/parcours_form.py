@@ -8,9 +8,9 @@ from collections.abc import Sequence
 import streamlit as st
 
 from domain.french import MONTHS
+from domain.model import ParcoursKind
 from ui import bounded_text
 from workbook import parcours
-from domain.model import ParcoursKind
 from workbook.parcours import KIND_LABELS, ORGANISATION_MAX, TITLE_MAX
 
 # The fields of a step's form, as they are when empty.

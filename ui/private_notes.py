@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import bounded_text, session
-from ui.confirm import confirmed_button
-from ui.layout import private_block
 from storage.dossiers import PRIVATE_NOTES_MAX
 from storage.errors import StaleWorkbookError
 from storage.store import Store
+from ui import bounded_text, session
+from ui.confirm import confirmed_button
+from ui.layout import private_block
 
 
 def private_notes(store: Store, dossier_id: int) -> None:

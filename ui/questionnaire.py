@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from domain.model import QuestionnaireAnswers
 from questionnaires import engine
 from questionnaires.bank import Bank, Item, groups
 from questionnaires.loader import bank_for
 from ui import session
-from domain.model import QuestionnaireAnswers
 
 
 @dataclass(frozen=True)

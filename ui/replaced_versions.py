@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from domain.guide import StepKey
 from domain.french import french_datetime
+from domain.guide import StepKey
+from storage.errors import NotFoundError
+from storage.replaced_versions import ReplacementReason
+from storage.store import Store
 from ui import session
 from ui.confirm import confirmed_button
 from ui.layout import escape_markdown, presentation_on
 from workbook.overview import begun_summary
-from storage.errors import NotFoundError
-from storage.replaced_versions import ReplacementReason
-from storage.store import Store
 
 _REPLACED_BY = {
     ReplacementReason.BACKUP_RESTORED: "par la restauration d’une sauvegarde au nom de {name}",

@@ -10,10 +10,10 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from domain.model import Workbook
 from storage.errors import StaleWorkbookError
 from ui.app_store import get_store
 from ui.open_workbook import CONFLICT, OpenWorkbook, held_copies, reload_workbook
-from domain.model import Workbook
 
 _LOCKS_GUARD = threading.Lock()
 

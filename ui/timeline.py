@@ -12,8 +12,8 @@ from datetime import date, datetime, time
 
 import plotly.graph_objects as go
 
-from ui.charts import FONT
 from domain.model import ParcoursKind
+from ui.charts import FONT
 from workbook.parcours import KIND_COLORS, KIND_LABELS, ParcoursResults
 
 LABEL_MAX = 38  # characters of a title on the axis; the hover and the text give it whole

@@ -24,6 +24,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 import settings
+from domain.model import Workbook
 from exports.workbook_files import WorkbookFile, workbook_backup, workbook_pdf
 from referentiel.shared import shared_referentiel
 from storage import access
@@ -31,7 +32,6 @@ from storage.access import AccessDenied, Principal
 from storage.engine import database_url
 from storage.store import Store, shared_store
 from web.browser_key import browser_key_from_headers
-from domain.model import Workbook
 
 PDF_PATH = "/telechargement/classeur.pdf"
 BACKUP_PATH = "/telechargement/sauvegarde.json"

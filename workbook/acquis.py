@@ -14,11 +14,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from domain.model import Acquis, AcquisKind, Workbook
 from domain.text import label_key
+from domain.validation import member, validated
 from domain.vocabulary import Quadrant
 from domain.words import Vocabulary, vocabulary
-from domain.model import Acquis, AcquisKind, Workbook
-from domain.validation import member, validated
 
 if TYPE_CHECKING:  # questionnaires.schema reads this module's Quadrant and RATINGS
     from questionnaires.acquis_texts import AcquisTexts, RatingTexts

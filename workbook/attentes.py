@@ -23,10 +23,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from domain.text import label_key
-from questionnaires.engine import Progress
 from domain.model import Attentes, Condition, Piste, Preference, Relocation, Workbook
+from domain.text import label_key
 from domain.validation import member, validated
+from questionnaires.engine import Progress
 
 if TYPE_CHECKING:
     from questionnaires.attentes_texts import AttentesTexts

@@ -11,9 +11,9 @@ At most one correction per piste and item (code OGR).
 from __future__ import annotations
 
 from domain.french import NBSP, french_integer, french_percent
-from scoring.ecarts import EcartReport, FicheItems, ItemGap, KindCoverage, ecarts
 from domain.model import AcquisKind, Coverage, EcartCorrection, Piste, PisteStatus, Workbook
 from domain.validation import member, validated
+from scoring.ecarts import EcartReport, FicheItems, ItemGap, KindCoverage, ecarts
 
 MAX_CORRECTIONS = 2000  # as Workbook.ecart_corrections allows
 

@@ -13,16 +13,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from domain.french import french_number, french_percent
+from domain.model import QuestionnaireAnswers, Workbook
+from questionnaires.bank import Bank
 from questionnaires.engine import answers_in_bank_order
 from questionnaires.loader import bank_for, load_texts
-from questionnaires.bank import Bank
 from questionnaires.records import Meaning
 from questionnaires.riasec_texts import Caveat, LetterText, RiasecTexts
 from scoring.quality import (
-    PageTiming, QualityTopic, QualityVerdict, ResponseQuality, response_quality,
+    PageTiming,
+    QualityTopic,
+    QualityVerdict,
+    ResponseQuality,
+    response_quality,
 )
 from scoring.riasec import HEXAGON_ORDER, RiasecResult, RiasecType, score_riasec
-from domain.model import QuestionnaireAnswers, Workbook
 
 INTERETS_BANK = "interets_riasec"
 NBSP = "\u00a0"

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from functools import partial
 
 from domain.guide import STEPS, Step, StepKey
+from domain.model import AcquisKind, Workbook
 from questionnaires.engine import Progress, progress
 from questionnaires.loader import bank_for
 from workbook import attentes, reflexions, roue, valeurs
 from workbook.interets import INTERETS_BANK
-from domain.model import AcquisKind, Workbook
 
 PARCOURS_ENTRIES_WANTED = 2  # a path to look back on: at least two steps, then its threads
 PRIORITIES_WANTED = 5        # « entre 5 et 10 » acquis to carry into the project

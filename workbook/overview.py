@@ -3,13 +3,13 @@ activity. Pure: `storage.dossier_overview` reads the workbook and its journal an
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from domain.guide import STEPS, Step, StepKey
-from workbook.activity import format_duration, time_per_step, total_time
 from domain.model import Workbook
+from workbook.activity import format_duration, time_per_step, total_time
 from workbook.modules import MODULES, PROGRESS
 
 

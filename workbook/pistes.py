@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from scoring.matching import MetierMatch, metier_match
-from scoring.riasec import RiasecResult
 from domain.model import Piste, PisteStatus, Workbook
 from domain.validation import member, validated
+from scoring.matching import MetierMatch, metier_match
+from scoring.riasec import RiasecResult
 
 MAX_PISTES = 100  # as Workbook.pistes allows
 WHY_MAX, NOTES_MAX = 1000, 5000  # as Piste.why and Piste.notes allow

@@ -8,10 +8,10 @@ includes it. Each refusal is a `ReflexionError` whose text is a French sentence.
 
 from __future__ import annotations
 
+from domain.model import Reflection, Workbook
 from questionnaires.engine import Progress
 from questionnaires.loader import load_texts
 from questionnaires.reflexions_texts import ReflexionField, ReflexionPageId, ReflexionsTexts
-from domain.model import Reflection, Workbook
 
 MAX_TEXT = 3000  # as the model's LongText allows
 

@@ -18,13 +18,13 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from domain.text import label_key
 from domain.french import french_number
+from domain.model import LifeDomain, RoueDeLaVie, Workbook
+from domain.text import label_key
 from questionnaires.engine import Progress
 from questionnaires.loader import load_texts
 from questionnaires.roue_texts import RoueTexts, SpreadBand
 from scoring.roue import SCALE_MAX, DomainMark, LifeWheelResult, score_life_wheel
-from domain.model import LifeDomain, RoueDeLaVie, Workbook
 
 MAX_DOMAINS = 12  # as RoueDeLaVie.domains allows
 LABEL_MAX = 60  # as LifeDomain.label allows

@@ -10,13 +10,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from domain.french import french_number
-from questionnaires.engine import Progress, progress as answers_progress
-from questionnaires.loader import bank_for, load_texts
+from domain.model import QuestionnaireAnswers, Workbook
 from questionnaires.bank import Bank
+from questionnaires.engine import Progress
+from questionnaires.engine import progress as answers_progress
+from questionnaires.loader import bank_for, load_texts
 from questionnaires.records import Meaning
 from questionnaires.valeurs_texts import ValeursTexts
 from scoring.valeurs import ValuesResult, chart_span, score_values
-from domain.model import QuestionnaireAnswers, Workbook
 
 VALEURS_BANK = "valeurs_professionnelles"
 TOP_SIZE = 5  # as Workbook.valeurs_top allows: « ses cinq valeurs essentielles »

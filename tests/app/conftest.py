@@ -12,9 +12,9 @@ import streamlit
 from argon2 import PasswordHasher
 from streamlit.runtime.pages_manager import PagesManager
 
+from referentiel.repository import Referentiel, current_release
 from storage import access
 from storage.store import Store, forget_shared_stores
-from referentiel.repository import Referentiel, current_release
 from tests.app.helpers import Seed
 from tests.rome import imported_template, sqlite_copy
 

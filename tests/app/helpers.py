@@ -13,6 +13,7 @@ from pathlib import Path
 from google.protobuf import text_format
 from streamlit.testing.v1 import AppTest
 
+from domain.model import Workbook
 from questionnaires import engine
 from questionnaires.loader import load_bank
 from storage import access, browser_keys
@@ -20,7 +21,6 @@ from storage.store import Store
 from storage.users import Role, User
 from tests.markdown_text import displayed
 from ui import session, signed_in
-from domain.model import Workbook
 from workbook.modules import INTERETS_BANK
 
 APP = Path(__file__).resolve().parents[2] / "app.py"

@@ -7,9 +7,9 @@ import pytest
 import streamlit
 
 from domain.guide import STEPS, StepKey
+from domain.model import utcnow
 from scripts.demo_data import every_module_filled
 from tests.app.helpers import open_link, plain, run, show_page, shown, shown_text, titles
-from domain.model import utcnow
 from workbook.pistes import keep_piste
 
 

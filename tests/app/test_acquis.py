@@ -3,15 +3,23 @@ parcours, deleting; each change saved in the database as it is made."""
 
 from __future__ import annotations
 
-
 import pytest
 
-from tests.app.helpers import (
-    Seed, change_workbook, dialog, dialog_text, open_link, plain, run, show_page, shown, shown_text,
-)
-from storage.store import Store
-from workbook.acquis import add_acquis, update_acquis
 from domain.model import AcquisKind, Parcours, ParcoursEntry, Workbook
+from storage.store import Store
+from tests.app.helpers import (
+    Seed,
+    change_workbook,
+    dialog,
+    dialog_text,
+    open_link,
+    plain,
+    run,
+    show_page,
+    shown,
+    shown_text,
+)
+from workbook.acquis import add_acquis, update_acquis
 
 PAGE = "pages/acquis.py"
 SHOP = ParcoursEntry(id="vendeuse01", kind="emploi", title="Vendeuse en boulangerie", start="2012-09")

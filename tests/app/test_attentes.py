@@ -4,16 +4,15 @@ fiche cites a refused contexte are shown, here and on « Mes pistes métiers ».
 
 from __future__ import annotations
 
-
 import pytest
 
+from domain.model import Preference, Relocation
 from questionnaires.loader import load_texts
 from storage.store import Store
 from tests.app.helpers import Seed, change_workbook, open_link, plain, run, show_page, shown
 from ui import session
 from workbook import attentes
 from workbook.attentes import ConditionSpec
-from domain.model import Preference, Relocation
 from workbook.pistes import keep_piste
 
 PAGE = "pages/attentes.py"

@@ -2,12 +2,20 @@
 
 import pytest
 
-from tests.app.helpers import (
-    CONSULTANT_EMAIL, PASSWORD, handover_nonce, in_a_browser, new_app, plain, run, shown, sign_in,
-    titles,
-)
 from storage import access, browser_keys
 from storage.access import LOGIN_REFUSED
+from tests.app.helpers import (
+    CONSULTANT_EMAIL,
+    PASSWORD,
+    handover_nonce,
+    in_a_browser,
+    new_app,
+    plain,
+    run,
+    shown,
+    sign_in,
+    titles,
+)
 
 
 @pytest.fixture(autouse=True)

@@ -7,12 +7,21 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.app.helpers import (
-    CONSULTANT_EMAIL, PASSWORD, Seed, click, fill, open_dossier_page, plain, run, shown, sign_in,
-    titles,
-)
 from storage.access import LOGIN_REFUSED
 from storage.store import Store
+from tests.app.helpers import (
+    CONSULTANT_EMAIL,
+    PASSWORD,
+    Seed,
+    click,
+    fill,
+    open_dossier_page,
+    plain,
+    run,
+    shown,
+    sign_in,
+    titles,
+)
 
 NOTES_KEY = "wb:notes"
 

@@ -5,14 +5,24 @@ from datetime import timedelta
 
 import pytest
 
-from exports.json_io import export_json
-from tests.app.helpers import (
-    click, dialog, dialog_text, open_dossier_page, open_link, plain, run, show_page, shown,
-    shown_text, sign_in, titles,
-)
-from storage import access
 from domain.model import QuestionnaireAnswers, new_workbook, utcnow
+from exports.json_io import export_json
+from storage import access
 from storage.replaced_versions import ReplacementReason
+from tests.app.helpers import (
+    click,
+    dialog,
+    dialog_text,
+    open_dossier_page,
+    open_link,
+    plain,
+    run,
+    show_page,
+    shown,
+    shown_text,
+    sign_in,
+    titles,
+)
 
 NOTES_KEY = "wb:notes"
 

@@ -2,8 +2,8 @@
 
 from datetime import timedelta
 
-from tests.app.helpers import click, fill, run, shown, shown_text, sign_in, titles
 from domain.model import utcnow
+from tests.app.helpers import click, fill, run, shown, shown_text, sign_in, titles
 
 
 def test_my_dossiers_lists_only_my_own_dossiers(seed):

@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 
 import pytest
 
+from domain.model import Acquis, AcquisKind, Coverage, Workbook
 from exports.pdf_ecarts import EcartsSection
 from referentiel.repository import Referentiel
 from storage.store import Store, forget_shared_stores
@@ -16,7 +17,6 @@ from tests import rome
 from tests.app.helpers import Seed, click, open_link, plain, run, show_page, shown, shown_text
 from tests.pdf_text import section_text
 from workbook import ecarts
-from domain.model import Acquis, AcquisKind, Coverage, Workbook
 from workbook.pistes import keep_piste
 
 PAGE = "pages/ecarts.py"

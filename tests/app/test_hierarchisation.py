@@ -3,10 +3,10 @@ maîtrise × envie matrix said in words."""
 
 from __future__ import annotations
 
+from domain.model import AcquisKind, Workbook
 from storage.store import Store
 from tests.app.helpers import open_link, plain, run, show_page, shown
 from workbook.acquis import add_acquis, set_priorities, update_acquis
-from domain.model import AcquisKind, Workbook
 
 PAGE = "pages/hierarchisation.py"
 PRIORITIES = "wb:priorities"

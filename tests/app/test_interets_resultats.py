@@ -1,11 +1,22 @@
 """Interests results (pages/interets_resultats.py): code, meanings, text equivalent, caveats."""
 
 from questionnaires.loader import load_texts
-from tests.app.helpers import (
-    BANK, click, dialog, dialog_text, open_dossier_page, open_link, plain, run, show_page, shown,
-    shown_text, sign_in, titles,
-)
 from storage.replaced_versions import ReplacementReason
+from tests.app.helpers import (
+    BANK,
+    click,
+    dialog,
+    dialog_text,
+    open_dossier_page,
+    open_link,
+    plain,
+    run,
+    show_page,
+    shown,
+    shown_text,
+    sign_in,
+    titles,
+)
 
 PAGE = "pages/interets_resultats.py"
 TEXTS = load_texts("riasec")

@@ -7,12 +7,23 @@ from __future__ import annotations
 
 import pytest
 
-from tests.app.helpers import (
-    ADMIN_EMAIL, change_workbook, click, fill, new_app, open_dossier_page, open_link, plain, run, show_page, shown,
-    sign_in, titles,
-)
 from storage.dossiers import PRIVATE_NOTES_MAX
 from storage.store import Store
+from tests.app.helpers import (
+    ADMIN_EMAIL,
+    change_workbook,
+    click,
+    fill,
+    new_app,
+    open_dossier_page,
+    open_link,
+    plain,
+    run,
+    show_page,
+    shown,
+    sign_in,
+    titles,
+)
 from ui.bounded_text import counter, too_long
 from workbook import pistes, reflexions
 from workbook.attentes import BAD_SALAIRE, BAD_TRAJET

@@ -6,13 +6,22 @@ from datetime import datetime, timezone
 
 import pytest
 
+from domain.model import QuestionnaireAnswers, new_workbook
 from exports.json_io import export_json
+from storage.errors import StaleWorkbookError
 from tests.app.helpers import (
-    click, dialog, dialog_text, open_dossier_page, open_link, plain, run, show_page, shown, sign_in,
+    click,
+    dialog,
+    dialog_text,
+    open_dossier_page,
+    open_link,
+    plain,
+    run,
+    show_page,
+    shown,
+    sign_in,
     titles,
 )
-from storage.errors import StaleWorkbookError
-from domain.model import QuestionnaireAnswers, new_workbook
 
 PAGE = "pages/mon_classeur.py"
 SAVED_AT = datetime(2025, 3, 12, 9, 2, tzinfo=timezone.utc)  # 10 h 02 in Paris

@@ -3,8 +3,8 @@ cannot print (its fonts have no emoji, for one), and what stands in for them."""
 
 import pytest
 
-from tests.app.helpers import open_link, show_page, shown
 from domain.model import Reflection
+from tests.app.helpers import open_link, show_page, shown
 
 PAGE = "pages/mon_classeur.py"
 NOTICE = "Le PDF ne sait pas imprimer certains caractères de vos réponses"

@@ -6,16 +6,25 @@ from __future__ import annotations
 
 import pytest
 
+from domain.model import Acquis, AcquisKind, Inventaire
+from storage.store import Store
 from tests.app.helpers import (
-    click, dialog, dialog_text, open_dossier_page, open_link, plain, run, show_page, shown, shown_text,
+    click,
+    dialog,
+    dialog_text,
+    open_dossier_page,
+    open_link,
+    plain,
+    run,
+    show_page,
+    shown,
+    shown_text,
     sign_in,
 )
-from storage.store import Store
 from tests.markdown_text import displayed
 from ui import session
 from ui.layout import escape_markdown
 from workbook import parcours
-from domain.model import Acquis, AcquisKind, Inventaire
 
 PAGE = "pages/parcours.py"
 ADD = "parcours:add:"

@@ -4,8 +4,17 @@ shared screen that shows only the dossier being shown."""
 import streamlit
 
 from tests.app.helpers import (
-    ADMIN_EMAIL, click, dialog_text, open_dossier_page, open_link, run, show_page, shown,
-    shown_text, sign_in, titles,
+    ADMIN_EMAIL,
+    click,
+    dialog_text,
+    open_dossier_page,
+    open_link,
+    run,
+    show_page,
+    shown,
+    shown_text,
+    sign_in,
+    titles,
 )
 from workbook import pistes
 

@@ -10,8 +10,8 @@ from referentiel.importer import import_release
 from referentiel.release import MAX_FILE_BYTES
 from referentiel.repository import release_stamp
 from tests.app.test_referentiel_import import page_as, unescaped, upload
-from tests.rome import write_release
 from tests.integration.test_referentiel_archive import ITEM, LIENS, patch_member, release_zip
+from tests.rome import write_release
 
 KEPT = " Le référentiel en place n’a pas changé."
 

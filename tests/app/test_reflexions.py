@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import pytest
 
+from domain.model import Reflection
 from questionnaires.loader import load_texts
 from storage.store import Store
 from tests.app.helpers import open_dossier_page, open_link, plain, run, show_page, shown, shown_text, sign_in
 from ui import session
 from ui.reflexions import IN_PDF, PRIVATE
-from domain.model import Reflection
 from workbook.reflexions import set_in_pdf, set_private, set_text
 
 TEXTS = load_texts("reflexions")

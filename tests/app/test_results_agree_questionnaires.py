@@ -8,14 +8,16 @@ from datetime import datetime, timezone
 
 import pytest
 
+from domain.model import PageTimingRecord, Workbook
 from exports.pdf_workbook import build_workbook_pdf
 from questionnaires import engine
 from questionnaires.loader import load_texts
 from tests.app.helpers import BANK, change_workbook, open_link, show_page
-from tests.app.test_valeurs import BANK as VALEURS_BANK, RESULTS as VALEURS_PAGE, seed_valeurs
+from tests.app.test_valeurs import BANK as VALEURS_BANK
+from tests.app.test_valeurs import RESULTS as VALEURS_PAGE
+from tests.app.test_valeurs import seed_valeurs
 from tests.facts import interests_facts, missing, page_text, pdf_text, valeurs_facts, words
 from workbook import interets, valeurs
-from domain.model import PageTimingRecord, Workbook
 
 PAGE = "pages/interets_resultats.py"
 TEXTS = load_texts("riasec")

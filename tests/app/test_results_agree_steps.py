@@ -8,20 +8,19 @@ from collections.abc import Callable
 from datetime import date, datetime, timezone
 from types import SimpleNamespace
 
-
+from domain.model import Workbook
 from exports.pdf_acquis import HierarchisationSection
 from exports.pdf_attentes import AttentesSection
 from exports.pdf_parcours import ParcoursSection
 from exports.pdf_roue import RoueSection
+from questionnaires.loader import load_texts
+from referentiel.repository import Contexte, Fiche, Metier
 from tests.app.helpers import change_workbook, open_link, show_page
 from tests.facts import missing, page_text, words
 from tests.pdf_text import section_text
-from questionnaires.loader import load_texts
-from referentiel.repository import Contexte, Fiche, Metier
 from workbook import acquis, attentes, parcours, roue
 from workbook.attentes import ConditionSpec
 from workbook.pistes import keep_piste
-from domain.model import Workbook
 
 GENERATED_AT = datetime(2026, 4, 15, 10, 0, tzinfo=timezone.utc)
 

@@ -4,10 +4,10 @@ text equivalent, and the priorities it points to."""
 
 from __future__ import annotations
 
+from domain.model import Workbook
 from storage.store import Store
 from tests.app.helpers import click, fill, open_link, plain, run, show_page, shown
 from workbook import roue
-from domain.model import Workbook
 
 PAGE = "pages/roue_de_la_vie.py"
 DEFAULT_LABELS = ["Travail", "Finances", "Santé", "Famille et amis", "Couple",

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from domain.model import Workbook
 from questionnaires import engine
 from questionnaires.bank import groups
 from storage.store import Store
 from tests.app.helpers import answer, click, open_link, plain, show_page, shown, titles
 from workbook import valeurs
-from domain.model import Workbook
 
 BANK = valeurs.bank()
 GROUPS = groups(BANK)

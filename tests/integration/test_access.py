@@ -11,12 +11,12 @@ import pytest
 from argon2 import PasswordHasher, Type
 from sqlalchemy import select
 
-from tests.integration.throttle import stored_failures
 from storage import access
-from storage.access import AccessDenied, InvalidLink, LOGIN_REFUSED, LoginThrottled, Principal, WeakPassword
+from storage.access import LOGIN_REFUSED, AccessDenied, InvalidLink, LoginThrottled, Principal, WeakPassword
 from storage.store import Store
 from storage.tables import DossierRow, SessionRow, UserRow
 from storage.users import Role
+from tests.integration.throttle import stored_failures
 
 PASSWORD = "ma-phrase-de-passe-2025"
 T0 = datetime(2025, 3, 10, 9, 0, tzinfo=timezone.utc)

@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from storage import access, browser_keys
 from storage.access import InvalidLink
-from storage.tables import ServerSecretRow, SignInNonceRow
 from storage.store import Store
+from storage.tables import ServerSecretRow, SignInNonceRow
 from storage.users import Role
 
 SECRET = b"s" * 32

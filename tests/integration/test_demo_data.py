@@ -7,16 +7,16 @@ from datetime import timedelta
 
 import pytest
 
+from domain.model import utcnow
 from questionnaires.loader import load_bank
-from workbook.interets import interests_results
 from scoring.quality import QualityVerdict
 from scripts import demo_data
 from storage import access
-from workbook import valeurs
-from workbook.activity import time_per_module
-from domain.model import utcnow
 from storage.store import Store
 from storage.users import Role
+from workbook import valeurs
+from workbook.activity import time_per_module
+from workbook.interets import interests_results
 
 LINK = re.compile(r"http://localhost:8501/\?acces=([A-Za-z0-9_-]{40,})")
 

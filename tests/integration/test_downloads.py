@@ -19,6 +19,7 @@ from starlette.routing import Route
 from starlette.testclient import TestClient
 
 import settings
+from domain.model import utcnow
 from exports.json_io import import_json
 from exports.workbook_files import piste_fiches
 from referentiel import shared
@@ -28,7 +29,6 @@ from storage.users import Role
 from tests.pdf_text import text_of
 from web import downloads
 from web.browser_key import COOKIE_NAME, BrowserKeyMiddleware, browser_key_from_headers
-from domain.model import utcnow
 from workbook.pistes import keep_piste
 
 PDF, BACKUP = downloads.PDF_PATH, downloads.BACKUP_PATH

@@ -10,13 +10,13 @@ import pytest
 from argon2 import PasswordHasher, Type
 from sqlalchemy import inspect, select, text
 
-from tests.integration.throttle import stored_failures
 from storage import access
 from storage.access import LoginThrottled
 from storage.engine import make_engine
-from storage.tables import LoginThrottleRow
 from storage.store import Store
+from storage.tables import LoginThrottleRow
 from storage.users import Role
+from tests.integration.throttle import stored_failures
 
 PASSWORD = "ma-phrase-de-passe-2025"
 WRONG = "pas-le-bon-mot-de-passe"

@@ -12,11 +12,18 @@ from sqlalchemy.exc import OperationalError
 from referentiel.importer import ReleaseImportError, import_release
 from referentiel.repository import Referentiel, current_release, release_stamp
 from referentiel.search import Kind
-from tests.rome import (
-    ROOT, copy_release, drop_last_field, edit_line, imported_template, mini_tables, require_release,
-    sqlite_copy, write_release,
-)
 from storage.engine import make_engine
+from tests.rome import (
+    ROOT,
+    copy_release,
+    drop_last_field,
+    edit_line,
+    imported_template,
+    mini_tables,
+    require_release,
+    sqlite_copy,
+    write_release,
+)
 
 COUNTS_V460 = {
     "metiers": 1584, "appellations": 13120, "savoir_faire": 18301, "savoir_etre": 16,
@@ -314,7 +321,7 @@ def test_progress_goes_from_0_to_1_with_french_steps(tmp_path):
 # --- PostgreSQL ----------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def pg_engine(postgresql_url):
-    from storage.rome_tables import RomeRelease, TABLES
+    from storage.rome_tables import TABLES, RomeRelease
 
     engine = make_engine(postgresql_url)
     with engine.begin() as conn:
@@ -393,7 +400,11 @@ def test_the_import_rome_script_runs_the_command_with_the_project_python(tmp_pat
 @pytest.mark.parametrize("path", sorted((ROOT / "referentiel").glob("*.py")), ids=lambda p: p.name)
 def test_the_referentiel_messages_keep_french_typography(path):
     from tests.unit.test_french_typography import (
-        LOOKS_FRENCH, NOT_PROSE, PLAIN_SPACE_BEFORE_PUNCTUATION, STRAIGHT_APOSTROPHE, _strings,
+        LOOKS_FRENCH,
+        NOT_PROSE,
+        PLAIN_SPACE_BEFORE_PUNCTUATION,
+        STRAIGHT_APOSTROPHE,
+        _strings,
     )
 
     problems = [

@@ -6,8 +6,8 @@ import pytest
 
 from referentiel.repository import Referentiel
 from referentiel.search import Kind
-from tests.rome import imported_template, sqlite_copy
 from storage.engine import make_engine
+from tests.rome import imported_template, sqlite_copy
 
 
 def labels(hits) -> list[str]:

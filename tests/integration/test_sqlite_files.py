@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from domain.model import ParcoursEntry, ParcoursKind, Reflection
 from storage.engine import make_engine, scrub_erased_text
 from storage.replaced_versions import ReplacementReason
 from storage.store import Store
 from storage.tables import TABLES_KEEPING_OLD_TEXT
 from storage.users import Role
-from domain.model import ParcoursEntry, ParcoursKind, Reflection
 
 SENTINEL = "SENTINELLE-7c1e-effacée"
 SUFFIXES = ("", "-wal", "-shm")

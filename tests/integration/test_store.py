@@ -12,11 +12,11 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, StatementError
 
+from domain.model import QuestionnaireAnswers
 from storage.errors import NotFoundError, StaleWorkbookError
 from storage.store import Store
 from storage.tables import WorkbookRow
 from storage.users import DuplicateEmailError, Role
-from domain.model import QuestionnaireAnswers
 
 PARIS = ZoneInfo("Europe/Paris")
 T0 = datetime(2025, 3, 10, 9, 0, tzinfo=timezone.utc)

@@ -8,11 +8,11 @@ import threading
 import pytest
 from pydantic import ValidationError
 
+from domain.model import QuestionnaireAnswers, new_workbook
 from storage.errors import NotFoundError, StaleWorkbookError
 from storage.replaced_versions import ReplacementReason
 from storage.store import Store
 from storage.users import Role
-from domain.model import QuestionnaireAnswers, new_workbook
 
 FAKE_HASH = "$argon2id$v=19$m=65536,t=3,p=4$not-a-real-salt$not-a-real-hash"
 

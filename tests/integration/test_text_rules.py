@@ -8,10 +8,10 @@ import pytest
 from argon2 import PasswordHasher, Type
 from sqlalchemy import func, select
 
-from storage import access
-from storage.tables import DossierRow, UserRow
 from domain.model import Reflection
+from storage import access
 from storage.store import Store
+from storage.tables import DossierRow, UserRow
 from storage.users import Role
 from workbook.text_rules import ControlCharacterError
 

@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from domain.model import Acquis, AcquisKind, Parcours, ParcoursEntry, Workbook, new_workbook
 from exports.json_io import WorkbookImportError, export_json, import_json
 from questionnaires.acquis_texts import AcquisTexts
 from questionnaires.loader import TEXTS_DIR, BankError, load_texts, read_model
 from ui.matrix import matrix_figure, matrix_text
-from workbook.ecarts import correct
-from workbook.pistes import keep_piste
 from workbook.acquis import (
     MAX_ACQUIS,
     QUADRANT_RULES,
@@ -35,7 +34,8 @@ from workbook.acquis import (
     set_priorities,
     update_acquis,
 )
-from domain.model import Acquis, AcquisKind, Parcours, ParcoursEntry, Workbook, new_workbook
+from workbook.ecarts import correct
+from workbook.pistes import keep_piste
 
 ROOT = Path(__file__).resolve().parents[2]
 NBSP = "\u00a0"

@@ -9,12 +9,12 @@ from types import SimpleNamespace
 
 import pytest
 
+from domain.model import Preference, Relocation, Workbook, new_workbook
 from questionnaires.attentes_texts import AttentesTexts
 from questionnaires.loader import BankError, load_texts, read_model
 from referentiel.repository import Contexte
 from workbook import attentes
 from workbook.attentes import AttentesError, ConditionSpec
-from domain.model import Preference, Relocation, Workbook, new_workbook
 from workbook.pistes import keep_piste
 
 TEXTS = load_texts("attentes")

@@ -9,8 +9,8 @@ from datetime import datetime, timezone
 import pytest
 
 from domain.french import french_datetime
-from exports.json_io import WorkbookImportError, export_json, read_backup
 from domain.model import QuestionnaireAnswers, new_workbook
+from exports.json_io import WorkbookImportError, export_json, read_backup
 from workbook.overview import begun_summary
 
 SAVED_AT = datetime(2025, 3, 12, 9, 2, tzinfo=timezone.utc)

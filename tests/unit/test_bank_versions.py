@@ -8,12 +8,12 @@ finished one is scored with them; only a new questionnaire starts on the latest 
 import pytest
 
 from domain.guide import StepKey
+from domain.model import QuestionnaireAnswers, Workbook, new_workbook
 from exports.json_io import WorkbookImportError, export_json, import_json
 from questionnaires import engine
 from questionnaires.loader import BankError, bank_for, list_banks, list_versions, load_bank
-from workbook.interets import interests_results
 from workbook import modules, valeurs
-from domain.model import QuestionnaireAnswers, Workbook, new_workbook
+from workbook.interets import interests_results
 
 INTERESTS, VALUES = "interets_riasec", "valeurs_professionnelles"
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from domain.model import utcnow
 from questionnaires.loader import load_bank
 from scripts import demo_data
 from workbook.activity import IDLE_GAP
-from domain.model import utcnow
 
 
 def test_journal_gaps_look_like_answering():

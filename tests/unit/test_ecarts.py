@@ -9,15 +9,14 @@ import json
 import pytest
 from pydantic import ValidationError
 
+from domain.migrations import load_workbook
+from domain.model import SCHEMA_VERSION, Acquis, AcquisKind, Coverage, EcartCorrection, Workbook, new_workbook
+from domain.words import STOP_WORDS, normalise
 from exports.json_io import WorkbookImportError, export_json, import_json
 from referentiel.repository import Fiche, FicheItem, Metier
-from domain.words import STOP_WORDS, normalise
 from scoring.ecarts import PARTIAL_SHARE, ecarts, significant_words
 from workbook.acquis import suggestions
 from workbook.ecarts import EcartError, correct, correction, counts_text, reset_correction
-from domain.migrations import load_workbook
-from domain.model import (SCHEMA_VERSION, Acquis, AcquisKind, Coverage, EcartCorrection, Workbook,
-                            new_workbook)
 from workbook.pistes import keep_piste
 
 SF, SE, S = AcquisKind.SAVOIR_FAIRE, AcquisKind.SAVOIR_ETRE, AcquisKind.SAVOIR

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from domain.guide import STEPS, StepKey, step
+from domain.model import Workbook
 from exports import pdf_sections
 from workbook.activity import time_per_step
-from domain.model import Workbook
 from workbook.modules import MODULES, PROGRESS
 
 ROOT = Path(__file__).resolve().parents[2]

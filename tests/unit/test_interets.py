@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from domain.model import PageTimingRecord
 from questionnaires import engine
 from questionnaires.riasec_texts import Caveat
 from scoring.quality import QualityVerdict
 from workbook import interets
-from domain.model import PageTimingRecord
 
 BANK = interets.bank()
 TEXTS = interets.texts()

@@ -5,11 +5,16 @@ from datetime import date, datetime, timezone
 
 import pytest
 
+from domain.model import (
+    SCHEMA_VERSION,
+    PageTimingRecord,
+    PisteStatus,
+    QuestionnaireAnswers,
+    Workbook,
+    new_workbook,
+)
 from exports.json_io import FORMAT, MAX_BYTES, WorkbookImportError, export_json, import_json
 from questionnaires.loader import load_bank
-from domain.model import (
-    SCHEMA_VERSION, PageTimingRecord, PisteStatus, QuestionnaireAnswers, Workbook, new_workbook,
-)
 from workbook.pistes import keep_piste, update_piste
 
 EXPORTED_AT = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)

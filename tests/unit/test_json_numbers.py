@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from exports.json_io import MAX_NUMBER_CHARS, WorkbookImportError, export_json, import_json
 from domain.model import SCHEMA_VERSION, new_workbook
+from exports.json_io import MAX_NUMBER_CHARS, WorkbookImportError, export_json, import_json
 
 # A valid backup whose schema_version, first answer and exported_at are written as RAW.
 TEMPLATE = json.dumps({

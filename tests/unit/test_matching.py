@@ -236,8 +236,8 @@ def test_an_incomplete_profile_is_refused():
 
 
 def test_a_profile_exists_only_when_every_type_is_scored():
-    from questionnaires.loader import load_bank
     from questionnaires import engine
+    from questionnaires.loader import load_bank
     from workbook.interets import profile_of
 
     bank = load_bank("interets_riasec")

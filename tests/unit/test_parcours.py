@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
+from domain.model import Acquis, AcquisKind, Inventaire, ParcoursEntry, ParcoursKind, new_workbook
 from exports.json_io import WorkbookImportError, export_json, import_json
 from ui.timeline import timeline_figure
-from domain.model import Acquis, AcquisKind, Inventaire, ParcoursEntry, ParcoursKind, new_workbook
 from workbook.parcours import (
     END_BEFORE_START,
     MAX_ENTRIES,

@@ -7,6 +7,7 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
+from domain.model import PisteStatus, QuestionnaireAnswers, Workbook, new_workbook
 from exports.pdf_charts import draw_bars, draw_radar
 from exports.pdf_doc import WorkbookPDF
 from exports.pdf_sections import SECTIONS
@@ -17,7 +18,6 @@ from scoring.matching import metier_match
 from scoring.riasec import score_riasec
 from scripts.demo_data import every_module_filled
 from tests.pdf_text import text_of
-from domain.model import PisteStatus, QuestionnaireAnswers, Workbook, new_workbook
 from workbook.pistes import keep_piste, update_piste
 
 GENERATED_AT = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)

@@ -7,6 +7,7 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
+from domain.model import AcquisKind, Parcours, ParcoursEntry, Workbook, new_workbook
 from exports.pdf_acquis import HierarchisationSection, InventaireSection, draw_matrix
 from exports.pdf_doc import WorkbookPDF
 from exports.pdf_sections import SECTIONS
@@ -14,7 +15,6 @@ from exports.pdf_workbook import build_workbook_pdf
 from questionnaires.loader import load_texts
 from tests.pdf_text import text_of
 from workbook.acquis import add_acquis, set_priorities, update_acquis
-from domain.model import AcquisKind, Parcours, ParcoursEntry, Workbook, new_workbook
 
 GENERATED_AT = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)
 SHOP = ParcoursEntry(id="vendeuse01", kind="emploi", title="Vendeuse en boulangerie", start="2012-09")

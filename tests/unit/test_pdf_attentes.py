@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 
 import pytest
 
+from domain.model import Workbook, new_workbook
 from exports.pdf_attentes import AttentesSection
 from exports.pdf_sections import build_context
 from exports.pdf_workbook import build_workbook_pdf
@@ -15,7 +16,6 @@ from referentiel.repository import Contexte, Fiche, Metier
 from tests.pdf_text import section_text, text_of
 from workbook import attentes
 from workbook.attentes import ConditionSpec
-from domain.model import Workbook, new_workbook
 from workbook.pistes import keep_piste
 
 GENERATED_AT = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)

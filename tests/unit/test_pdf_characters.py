@@ -11,10 +11,10 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
+from domain.model import Reflection, new_workbook
 from exports.pdf_fonts import MARKER, printable, unprintable
 from exports.pdf_workbook import UNPRINTABLE_NOTE, build_workbook_pdf, render_workbook_pdf, unprintable_in_workbook
 from tests.pdf_text import text_of
-from domain.model import Reflection, new_workbook
 
 GENERATED_AT = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)
 ARABIC, HEBREW = "فاطمة الزهراء", "שרה כהן"

@@ -6,13 +6,13 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from exports.pdf_workbook import build_workbook_pdf
-from referentiel.repository import Fiche, FicheItem, Metier
+from domain.model import Acquis, AcquisKind, Coverage, PisteStatus, Workbook, new_workbook
 from exports.pdf_ecarts import EcartsSection
 from exports.pdf_sections import build_context
+from exports.pdf_workbook import build_workbook_pdf
+from referentiel.repository import Fiche, FicheItem, Metier
 from tests.pdf_text import section_text, text_of
 from workbook.ecarts import correct
-from domain.model import Acquis, AcquisKind, Coverage, PisteStatus, Workbook, new_workbook
 from workbook.pistes import keep_piste, update_piste
 
 GENERATED_AT = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)

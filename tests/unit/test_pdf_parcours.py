@@ -8,11 +8,11 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
+from domain.model import new_workbook
 from exports.pdf_doc import WorkbookPDF
 from exports.pdf_parcours import axis_range, draw_timeline, rgb, year_ticks
 from exports.pdf_workbook import build_workbook_pdf
 from tests.pdf_text import text_of
-from domain.model import new_workbook
 from workbook.parcours import KIND_COLORS, add_entry, set_fils_conducteurs, spans, update_entry
 
 GENERATED_AT = datetime(2026, 4, 15, 10, 0, tzinfo=timezone.utc)

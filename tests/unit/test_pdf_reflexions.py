@@ -7,11 +7,11 @@ from datetime import datetime, timezone
 
 import pytest
 
+from domain.model import Workbook, new_workbook
 from exports.pdf_reflexions import ReflexionSection, reflexion_sections
 from exports.pdf_sections import build_context
 from exports.pdf_workbook import build_workbook_pdf
 from tests.pdf_text import section_text, text_of
-from domain.model import Workbook, new_workbook
 from workbook.reflexions import set_in_pdf, set_private, set_text
 
 GENERATED_AT = datetime(2026, 4, 15, 10, 0, tzinfo=timezone.utc)

@@ -9,13 +9,13 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
+from domain.model import Workbook, new_workbook
 from exports.pdf_doc import WorkbookPDF
 from exports.pdf_roue import NO_WHEEL, RoueSection
 from exports.pdf_sections import build_context
 from exports.pdf_workbook import build_workbook_pdf
 from tests.pdf_text import section_text, text_of
 from workbook import roue
-from domain.model import Workbook, new_workbook
 
 GENERATED_AT = datetime(2026, 4, 15, 10, 0, tzinfo=timezone.utc)
 IDS = ["travail", "finances", "sante", "famille-amis", "couple", "developpement-personnel",

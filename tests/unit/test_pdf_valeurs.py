@@ -8,6 +8,7 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
+from domain.model import Workbook, new_workbook
 from exports.pdf_charts import draw_bars
 from exports.pdf_doc import WorkbookPDF
 from exports.pdf_sections import build_context
@@ -17,7 +18,6 @@ from questionnaires import engine
 from questionnaires.loader import load_texts
 from tests.pdf_text import section_text, text_of
 from workbook import valeurs
-from domain.model import Workbook, new_workbook
 
 GENERATED_AT = datetime(2026, 5, 12, 10, 0, tzinfo=timezone.utc)
 BANK = valeurs.bank()

@@ -4,10 +4,10 @@ from datetime import datetime, timezone
 
 import pytest
 
+from domain.model import PisteStatus, Workbook, new_workbook
 from scoring.matching import metier_match
 from scoring.riasec import score_riasec
 from tests.unit.test_matching import BANK, WORKED
-from domain.model import PisteStatus, Workbook, new_workbook
 from workbook.pistes import MAX_PISTES, PisteError, drop_piste, keep_piste, piste, piste_match, update_piste
 
 KEPT_AT = datetime(2026, 11, 25, 9, 30, tzinfo=timezone.utc)

@@ -8,10 +8,10 @@ import re
 
 import pytest
 
+from domain.model import Reflection, new_workbook
 from questionnaires.loader import BankError, load_texts, read_model
 from questionnaires.reflexions_texts import ReflexionPageId, ReflexionsTexts
 from workbook import reflexions
-from domain.model import Reflection, new_workbook
 from workbook.reflexions import (
     ReflexionError,
     progress_for,

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from domain.model import Workbook, new_workbook
 from questionnaires.engine import Progress
 from workbook import roue
-from domain.model import Workbook, new_workbook
 from workbook.roue import RoueError
 
 DEFAULT_LABELS = ["Travail", "Finances", "Santé", "Famille et amis", "Couple",

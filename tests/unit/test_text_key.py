@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
+from domain.model import LifeDomain, Preference, RoueDeLaVie, Workbook
 from domain.text import label_key, same_label
 from workbook import acquis, attentes, roue
-from domain.model import LifeDomain, Preference, RoueDeLaVie, Workbook
 
 # (first, second, same?)
 CASES = [

@@ -5,10 +5,19 @@ from __future__ import annotations
 
 import pytest
 
-from workbook import acquis, attentes, parcours, pistes, reflexions, roue
 from domain.model import (
-    NAME_MAX, Acquis, Attentes, Beneficiary, LifeDomain, Parcours, ParcoursEntry, Piste, Reflection, RoueDeLaVie,
+    NAME_MAX,
+    Acquis,
+    Attentes,
+    Beneficiary,
+    LifeDomain,
+    Parcours,
+    ParcoursEntry,
+    Piste,
+    Reflection,
+    RoueDeLaVie,
 )
+from workbook import acquis, attentes, parcours, pistes, reflexions, roue
 
 LIMITS = [
     (parcours.TITLE_MAX, ParcoursEntry, "title"),

@@ -3,9 +3,9 @@ their order, progress and summary for the home pages."""
 
 import pytest
 
+from domain.model import Workbook, new_workbook
 from questionnaires import engine
 from workbook import valeurs
-from domain.model import Workbook, new_workbook
 from workbook.valeurs import ValeursError
 
 BANK = valeurs.bank()
