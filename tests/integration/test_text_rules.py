@@ -13,7 +13,7 @@ from storage import access
 from storage.store import Store
 from storage.tables import DossierRow, UserRow
 from storage.users import Role
-from workbook.text_rules import ControlCharacterError
+from domain.text_rules import ControlCharacterError
 
 CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1, type=Type.ID)
 PASSWORD = "ma-phrase-de-passe-2025"

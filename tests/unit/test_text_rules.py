@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbook.text_rules import ControlCharacterError, check_text, first_control_character
+from domain.text_rules import ControlCharacterError, check_text, first_control_character
 
 
 # --- the rule ---------------------------------------------------------------------------------
