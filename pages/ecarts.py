@@ -10,21 +10,8 @@ from ui import session
 from ui.layout import escape_markdown
 from ui.referentiel import require_referentiel, ways_to_find_a_metier
 from workbook import ecarts as corrections
-from workbook.ecarts import (
-    CORE,
-    COVERAGE_WORDS,
-    KIND_TITLES,
-    NO_ITEM,
-    NOTHING_LEFT,
-    RULE,
-    TO_LEARN,
-    corrected_text,
-    counts_text,
-    percent_text,
-    piste_ecarts,
-    state_text,
-    summary,
-)
+from workbook.ecarts import (CORE, COVERAGE_WORDS, KIND_TITLES, NO_ITEM, NOTHING_LEFT, RULE, TO_LEARN,
+                             corrected_text, counts_text, percent_text, piste_ecarts, state_text, summary)
 
 MODULE = StepKey.ECARTS
 # An icon beside the words of each coverage: never colour alone.
