@@ -284,14 +284,14 @@ def rome_riasec_codes() -> list[tuple[str, str, str | None]] | None:
 def bench_ranking(workbook, n: int) -> Figure | None:
     from questionnaires.loader import bank_for
     from scoring.matching import rank_metiers
-    from workbook.interets import interests_results
+    from workbook.interets import interets_results
     from workbook.modules import INTERETS_BANK
 
     codes = rome_riasec_codes()
     if codes is None:
         print(f"Classement des métiers non mesuré : pas de release du ROME dans {rome_release_dir()}")
         return None
-    profile = interests_results(workbook.interets, bank_for(INTERETS_BANK, workbook.interets)).riasec
+    profile = interets_results(workbook.interets, bank_for(INTERETS_BANK, workbook.interets)).riasec
     if len(rank_metiers(profile, codes)) != len(codes):
         raise RuntimeError("rank_metiers n’a pas classé toutes les fiches")
     label = f"Classement des {len(codes):,} métiers".replace(",", "\u202f")

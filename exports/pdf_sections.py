@@ -33,7 +33,7 @@ from scoring.hexagon import dashed_code
 from scoring.matching import PROXIMITY_MEANING
 from scoring.riasec import RiasecResult
 from workbook import interets
-from workbook.interets import InterestsResults
+from workbook.interets import InteretsResults
 from workbook.pistes import piste_match
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ class SectionContext:
 
     workbook: Workbook
     generated_at: datetime
-    interests: InterestsResults | None
+    interets: InteretsResults | None
     fiches: Mapping[str, Fiche] = field(default_factory=dict)  # the pistes' fiches, by code ROME
 
 
@@ -71,15 +71,15 @@ class Section(Protocol):
 # The results are `workbook.interets`'s, as on the results page: this section only lays them out.
 
 
-class InterestsSection:
+class InteretsSection:
     key = "interets"
     title = "Mes centres d’intérêt"
 
     def has_content(self, ctx: SectionContext) -> bool:
-        return ctx.interests is not None
+        return ctx.interets is not None
 
     def render(self, pdf: WorkbookPDF, ctx: SectionContext) -> None:
-        results = ctx.interests
+        results = ctx.interets
         assert results is not None
         guide = interets.texts()
         pdf.paragraph(guide.results_intro)
@@ -97,7 +97,7 @@ class InterestsSection:
             self._reading(pdf, results)
 
     @staticmethod
-    def _code(pdf: WorkbookPDF, results: InterestsResults, guide: RiasecTexts) -> None:
+    def _code(pdf: WorkbookPDF, results: InteretsResults, guide: RiasecTexts) -> None:
         pdf.heading("Mon code Holland", 2)
         pdf.ensure_space(32)
         pdf.set_font(FONT, "B", 44)
@@ -109,7 +109,7 @@ class InterestsSection:
             pdf.paragraph(results.tie_note, style="I")
 
     @staticmethod
-    def _letters(pdf: WorkbookPDF, results: InterestsResults) -> None:
+    def _letters(pdf: WorkbookPDF, results: InteretsResults) -> None:
         pdf.heading("Ce que disent mes trois lettres", 2)
         for letter in results.letters:
             pdf.heading(f"{letter.letter} — {letter.label} : {letter.summary.lower()}", 3)
@@ -117,7 +117,7 @@ class InterestsSection:
             pdf.paragraph("Domaines : " + ", ".join(letter.domains) + ".", size=10, style="I")
 
     @staticmethod
-    def _hexagon(pdf: WorkbookPDF, results: InterestsResults, guide: RiasecTexts) -> None:
+    def _hexagon(pdf: WorkbookPDF, results: InteretsResults, guide: RiasecTexts) -> None:
         chart_height = 2 * RADAR_RADIUS + 28
         # The explanation (about 4 lines) and the chart stay together with their heading.
         pdf.heading("Mon hexagone", 2, keep_with_next=chart_height + 28)
@@ -129,7 +129,7 @@ class InterestsSection:
         pdf.set_xy(pdf.l_margin, bottom + 5)
 
     @staticmethod
-    def _score_table(pdf: WorkbookPDF, results: InterestsResults) -> None:
+    def _score_table(pdf: WorkbookPDF, results: InteretsResults) -> None:
         pdf.heading("Mes scores par type", 2, keep_with_next=SCORE_TABLE_HEIGHT)
         rows = [(row.letter.value, row.label, row.mean, row.score, row.answered)
                 for row in results.scores]
@@ -139,7 +139,7 @@ class InterestsSection:
                       "(« j’aimerais beaucoup » partout).", size=9.5, style="I")
 
     @staticmethod
-    def _reading(pdf: WorkbookPDF, results: InterestsResults) -> None:
+    def _reading(pdf: WorkbookPDF, results: InteretsResults) -> None:
         pdf.heading("Comment lire mon profil", 2)
         if results.consistency is not None:
             key = f" ({results.consistency_key})" if results.consistency_key else ""
@@ -174,7 +174,7 @@ class PistesSection:
         return bool(ctx.workbook.pistes)
 
     def render(self, pdf: WorkbookPDF, ctx: SectionContext) -> None:
-        profile = ctx.interests.riasec if ctx.interests is not None else None
+        profile = ctx.interets.riasec if ctx.interets is not None else None
         if profile is not None and not profile.complete:
             profile = None
         pdf.paragraph(PISTES_INTRO)
@@ -211,7 +211,7 @@ class PistesSection:
 # Every section of the PDF by its key; their order is the guide's (domain/guide.py, the
 # `pdf_section` of each step), so the PDF reads like the bilan went.
 _REGISTERED: dict[str, Section] = {section.key: section for section in (
-    ParcoursSection(), InventaireSection(), HierarchisationSection(), InterestsSection(),
+    ParcoursSection(), InventaireSection(), HierarchisationSection(), InteretsSection(),
     ValeursSection(), AttentesSection(), RoueSection(), PistesSection(), EcartsSection(),
     *reflexion_sections(),
 )}

@@ -8,7 +8,7 @@ from domain.model import Coverage
 from scoring.ecarts import ItemGap
 from ui import session
 from ui.layout import escape_markdown
-from ui.referentiel import require_referentiel, ways_to_find_a_metier
+from ui.referentiel import require_pistes, require_referentiel
 from workbook import ecarts as corrections
 from workbook.ecarts import (CORE, COVERAGE_WORDS, KIND_TITLES, NO_ITEM, NOTHING_LEFT, RULE, TO_LEARN,
                              corrected_text, counts_text, percent_text, piste_ecarts, state_text, summary)
@@ -21,12 +21,9 @@ ICONS = {Coverage.COUVERT: ":material/check_circle:", Coverage.PARTIEL: ":materi
 opened = session.require_workbook()
 session.touch_activity(opened, MODULE)
 st.title("Mes écarts avec une piste")
-kept = opened.workbook.pistes
-if not kept:
-    st.info("Gardez d’abord un métier comme piste : ouvrez sa fiche et choisissez « Garder ce "
-            "métier comme piste ». Vous verrez ici ce que vos acquis couvrent de ce métier.")
-    ways_to_find_a_metier()
-    st.stop()
+kept = require_pistes(opened.workbook.pistes,
+                      "Gardez d’abord un métier comme piste : ouvrez sa fiche et choisissez « Garder ce "
+                      "métier comme piste ». Vous verrez ici ce que vos acquis couvrent de ce métier.")
 referentiel = require_referentiel()
 
 names = {piste.code_rome: f"{piste.libelle} ({piste.code_rome})" for piste in kept}

@@ -1,6 +1,6 @@
 """Interests results: the Holland code, what it means, the hexagon and bars with their text.
 
-Every figure, caveat and reading comes from `workbook.interets.interests_results`, as in the PDF.
+Every figure, caveat and reading comes from `workbook.interets.interets_results`, as in the PDF.
 """
 
 import streamlit as st
@@ -94,7 +94,7 @@ if confirmed_button(
     def restart(version: int) -> int:
         return session.get_store().replace_workbook(
             opened.dossier.id, interets.restarted(opened.workbook), version,
-            ReplacementReason.INTERESTS_RESTARTED, opened.dossier.full_name)
+            ReplacementReason.INTERETS_RESTARTED, opened.dossier.full_name)
 
     if session.replace_workbook(opened, restart, MODULE):
         st.switch_page(QUESTIONNAIRE)

@@ -9,7 +9,7 @@ from scoring.hexagon import dashed_code
 from ui import bounded_text, session
 from ui.confirm import removal_button
 from ui.layout import escape_markdown
-from ui.referentiel import get_referentiel, ways_to_find_a_metier
+from ui.referentiel import get_referentiel, require_pistes
 from workbook import attentes, pistes
 from workbook.interets import profile_of
 from workbook.modules import INTERETS_BANK
@@ -19,12 +19,9 @@ opened = session.require_workbook()
 session.touch_activity(opened, StepKey.PISTES)
 
 st.title("Mes pistes métiers")
-kept = opened.workbook.pistes
-if not kept:
-    st.info("Vous n’avez pas encore gardé de métier. Ouvrez une fiche métier et choisissez "
-            "« Garder ce métier comme piste ».")
-    ways_to_find_a_metier()
-    st.stop()
+kept = require_pistes(opened.workbook.pistes,
+                      "Vous n’avez pas encore gardé de métier. Ouvrez une fiche métier et choisissez "
+                      "« Garder ce métier comme piste ».")
 
 answers = opened.workbook.interets
 profile = profile_of(answers, bank_for(INTERETS_BANK, answers))

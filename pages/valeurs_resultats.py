@@ -60,7 +60,7 @@ new_order = ranked_choice("Les valeurs qui comptent le plus pour moi", options,
 if new_order is not None:
     save(lambda wb: valeurs.set_top(wb, new_order, bank))
 
-top = valeurs.top_values(opened.workbook, bank)
+top = valeurs.top_valeurs(opened.workbook, bank)
 if len(top) < TOP_SIZE:
     st.info(f"Vous avez choisi {len(top)} valeur(s) sur {TOP_SIZE}.", icon=":material/info:")
 move = ranked_list([(value, f"{label} — {description}") for value, label, description in top],

@@ -181,19 +181,25 @@ def _complete_means(means: Mapping[str, float]) -> dict[RiasecType, float]:
     return parsed
 
 
-def occupation_vector(
-    majeur: str, mineur: str | None = None, third: str | None = None
-) -> tuple[float, float]:
-    """Occupation vector with weights majeur 2, mineur 1 (3/2/1 with three letters), as (angle, amplitude) (§1.8)."""
+def occupation_letters(majeur: str, mineur: str | None = None, third: str | None = None) -> list[RiasecType]:
+    """An occupation's code as distinct letters; §1.7: a mineur equal to the majeur adds nothing
+    (ROME sometimes repeats it)."""
+    if not majeur:
+        raise ValueError("An occupation needs at least its majeur letter.")
     if third and not mineur:
         raise ValueError("A third letter needs a mineur letter.")
-    # As in §1.7, a mineur equal to the majeur adds nothing (ROME sometimes repeats it).
     letters: list[RiasecType] = []
     for letter in (majeur, mineur, third):
         if letter and to_type(letter) not in letters:
             letters.append(to_type(letter))
-    if not letters:
-        raise ValueError("An occupation needs at least its majeur letter.")
+    return letters
+
+
+def occupation_vector(
+    majeur: str, mineur: str | None = None, third: str | None = None
+) -> tuple[float, float]:
+    """Occupation vector with weights majeur 2, mineur 1 (3/2/1 with three letters), as (angle, amplitude) (§1.8)."""
+    letters = occupation_letters(majeur, mineur, third)
     weights = dict(zip(letters, _OCCUPATION_WEIGHTS[len(letters)]))
     return _polar(*_vector(weights))
 

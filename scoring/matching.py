@@ -34,7 +34,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from domain.french import french_percent
-from scoring.hexagon import HEXAGON_ORDER, RiasecType, dashed_code, to_type
+from scoring.hexagon import HEXAGON_ORDER, RiasecType, dashed_code, occupation_letters
 from scoring.riasec import RiasecResult
 
 # What the figure means, as the métiers page and the PDF's pistes both say it.
@@ -116,16 +116,8 @@ def proximity_groups(ranked: Sequence[MetierMatch]) -> list[ProximityGroup]:
 
 
 def _occupation(majeur: str, mineur: str | None = None, third: str | None = None) -> str:
-    """The code as a string of distinct letters; §1.7: a mineur equal to the majeur adds nothing."""
-    if not majeur:
-        raise ValueError("A métier needs at least its majeur letter.")
-    if third and not mineur:
-        raise ValueError("A third letter needs a mineur letter.")
-    code: list[RiasecType] = []
-    for letter in (majeur, mineur, third):
-        if letter and to_type(letter) not in code:
-            code.append(to_type(letter))
-    return "".join(code)
+    """The code as a string of distinct letters (§1.7)."""
+    return "".join(occupation_letters(majeur, mineur, third))
 
 
 class _Matcher:

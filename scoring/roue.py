@@ -2,7 +2,7 @@
 
 Each domain has a satisfaction from 0 to 10 and, optionally, an importance from 0 to 10. A
 domain without a satisfaction is not yet rated: it is left out of every figure and named in
-`LifeWheelResult.unrated`, so a half-filled wheel is never read as a wheel of zeros.
+`RoueScores.unrated`, so a half-filled wheel is never read as a wheel of zeros.
 
 - Global satisfaction: the mean of the rated domains.
 - Imbalance: their sample standard deviation (n − 1, so [7, 4, 8, 6, 3, 5, 9, 6] gives 2.0)
@@ -63,7 +63,7 @@ class DomainMark:
 
 
 @dataclass(frozen=True)
-class LifeWheelResult:
+class RoueScores:
     rated: tuple[DomainMark, ...]  # in the wheel's order
     unrated: tuple[str, ...]  # labels of the domains without a satisfaction, in the wheel's order
     mean: float | None  # None when no domain is rated
@@ -91,7 +91,7 @@ class LifeWheelResult:
         return tuple(d.label for d in self.rated if d.importance is None)
 
 
-def score_life_wheel(domains: Sequence[RatedDomain]) -> LifeWheelResult:
+def score_roue(domains: Sequence[RatedDomain]) -> RoueScores:
     """Mean, sample SD (n − 1), max − min and priorities of a roue de la vie (scoring.md §4)."""
     rated = tuple(DomainMark(d.id, d.label, d.satisfaction, d.importance, position)
                   for position, d in enumerate(domains) if d.satisfaction is not None)
@@ -99,7 +99,7 @@ def score_life_wheel(domains: Sequence[RatedDomain]) -> LifeWheelResult:
     marks = [d.satisfaction for d in rated]
     weighted = bool(rated) and all(d.importance is not None for d in rated)
     priorities, tie = _priorities(rated, weighted)
-    return LifeWheelResult(
+    return RoueScores(
         rated=rated,
         unrated=unrated,
         mean=statistics.fmean(marks) if marks else None,

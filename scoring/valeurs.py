@@ -28,7 +28,7 @@ class ValueScore(BaseModel, frozen=True):
     ipsatised: float | None  # mean minus the person's mean over all answered items
 
 
-class ValuesResult(BaseModel, frozen=True):
+class ValeursScores(BaseModel, frozen=True):
     scores: dict[str, ValueScore]  # in the bank's order of values
     complete: bool  # every value has a score
     person_mean: float | None  # mean of every answered item
@@ -58,8 +58,8 @@ def _validated(answers: Mapping[str, int | None], item_values: Mapping[str, str]
     return given
 
 
-def score_values(answers: Mapping[str, int | None], item_values: Mapping[str, str],
-                 order: Sequence[str] | None = None) -> ValuesResult:
+def score_valeurs(answers: Mapping[str, int | None], item_values: Mapping[str, str],
+                 order: Sequence[str] | None = None) -> ValeursScores:
     """Value means, ipsatised scores and « tout est important » flag (scoring.md §3).
 
     `item_values` maps each item id of the bank to its value id; `order` lists the value ids in
@@ -91,7 +91,7 @@ def score_values(answers: Mapping[str, int | None], item_values: Mapping[str, st
     # neutral order, stable from one run to the next; the beneficiary's own top five decides.
     scored = [value for value in order if scores[value].ipsatised is not None]
     ranking = sorted(scored, key=lambda value: -scores[value].ipsatised)
-    return ValuesResult(
+    return ValeursScores(
         scores=scores,
         complete=len(scored) == len(order),
         person_mean=person_mean,
@@ -101,7 +101,7 @@ def score_values(answers: Mapping[str, int | None], item_values: Mapping[str, st
     )
 
 
-def chart_span(result: ValuesResult) -> float:
+def chart_span(result: ValeursScores) -> float:
     """Half-width of the profile chart's axis [P]: the longest bar plus room for its number,
     rounded up to a half point, at least 1; the same on both sides of zero, so that « more » and
     « less » than one's mean look alike."""

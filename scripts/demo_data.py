@@ -44,7 +44,7 @@ from storage.tables import DossierRow
 from storage.users import Role, User
 from workbook import acquis, attentes, parcours, reflexions, roue, valeurs
 from workbook.activity import format_duration
-from workbook.interets import interests_results
+from workbook.interets import interets_results
 from workbook.modules import INTERETS_BANK
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -294,7 +294,7 @@ def _describe(store: Store, dossier: Dossier, bank: Bank) -> str:
     sittings = len({at.astimezone(PARIS).date() for _module, at in store.activity(dossier.id)})
     text = f"questionnaire d’intérêts {progress.answered} réponses sur {progress.total}"
     if progress.complete:
-        code = interests_results(workbook.interets, bank).riasec.code
+        code = interets_results(workbook.interets, bank).riasec.code
         text += f" (complet, code {dashed_code(code)})"
     text += f", bilan commencé le {workbook.beneficiary.started_on:%d/%m/%Y}"
     return text + f", {sittings} séance(s), travail guidé {format_duration(view.time_spent)}"

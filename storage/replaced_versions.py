@@ -22,7 +22,7 @@ from storage.workbooks import dump_workbook, lock_workbook_at
 class ReplacementReason(StrEnum):
     BACKUP_RESTORED = "backup_restored"    # a JSON backup was restored over it
     VERSION_RESTORED = "version_restored"  # a kept version was brought back over it
-    INTERESTS_RESTARTED = "interests_restarted"  # the interests questionnaire was started again
+    INTERETS_RESTARTED = "interets_restarted"  # the interests questionnaire was started again
 
 
 @dataclass(frozen=True)

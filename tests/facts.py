@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
 from tests.markdown_text import displayed
-from workbook.interets import InterestsResults
+from workbook.interets import InteretsResults
 from workbook.valeurs import ValeursResults
 
 # Elements that carry text on a page (tables and charts say theirs in words elsewhere).
@@ -48,7 +48,7 @@ def missing(facts: list[str], text: str) -> list[str]:
     return [fact for fact in facts if words(fact).casefold() not in folded]
 
 
-def interests_facts(results: InterestsResults) -> list[str]:
+def interets_facts(results: InteretsResults) -> list[str]:
     facts = [results.code] if results.complete else []
     for caveat in results.caveats:
         facts += [caveat.label, caveat.text]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from domain.guide import StepKey, step
+from domain.model import Piste
 from referentiel.repository import Referentiel, release_stamp
 from referentiel.shared import is_loaded, shared_referentiel
 from ui.app_store import get_store
@@ -37,6 +39,16 @@ def require_referentiel() -> Referentiel:
 
 
 def ways_to_find_a_metier() -> None:
-    """Links to the two ways in to a fiche métier: by profile, by search."""
-    st.page_link("pages/metiers_profil.py", label="Métiers pour mon profil", icon=":material/hexagon:")
-    st.page_link("pages/metiers_recherche.py", label="Chercher un métier", icon=":material/search:")
+    """Links to the ways in to a fiche métier: the métiers step's pages of the menu."""
+    for page in step(StepKey.METIERS).pages:
+        if not page.hidden:
+            st.page_link(page.path, label=page.title, icon=page.icon)
+
+
+def require_pistes(pistes: list[Piste], explanation: str) -> list[Piste]:
+    """The pistes kept; with none, the page says what to do first and where, then stops."""
+    if not pistes:
+        st.info(explanation)
+        ways_to_find_a_metier()
+        st.stop()
+    return pistes

@@ -18,7 +18,7 @@ from workbook.overview import begun_summary
 _REPLACED_BY = {
     ReplacementReason.BACKUP_RESTORED: "par la restauration d’une sauvegarde au nom de {name}",
     ReplacementReason.VERSION_RESTORED: "quand une version gardée a été rétablie",
-    ReplacementReason.INTERESTS_RESTARTED: "quand le questionnaire «\u00a0Mes centres d’intérêt\u00a0» a été recommencé",
+    ReplacementReason.INTERETS_RESTARTED: "quand le questionnaire «\u00a0Mes centres d’intérêt\u00a0» a été recommencé",
 }
 
 

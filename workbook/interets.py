@@ -1,7 +1,7 @@
 """Centres d’intérêt (RIASEC): the questionnaire's results, computed once for the results page,
 the PDF and the métiers pages, and the restart of the questionnaire.
 
-`interests_results` scores the answers (scoring.md §1), screens them (§5) and decides what may be
+`interets_results` scores the answers (scoring.md §1), screens them (§5) and decides what may be
 said: the caveats, by their real cause, in the precedence of `VERDICTS`; the tie note; which
 reading of the profile holds; the text of each code letter, hedged when the interest is mild.
 Pages and the PDF only lay this out.
@@ -135,7 +135,7 @@ class CodeLetter:
 
 
 @dataclass(frozen=True)
-class InterestsResults:
+class InteretsResults:
     riasec: RiasecResult
     quality: ResponseQuality
     caveats: list[CaveatText]
@@ -184,16 +184,16 @@ def _profile_text(rows: list[ScoreRow]) -> str:
     return "Scores par type, dans l’ordre de l’hexagone\u00a0: " + f"{NBSP}; ".join(parts) + "."
 
 
-def interests_results(state: QuestionnaireAnswers, interests_bank: Bank | None = None,
-                      guide: RiasecTexts | None = None) -> InterestsResults:
+def interets_results(state: QuestionnaireAnswers, interets_bank: Bank | None = None,
+                      guide: RiasecTexts | None = None) -> InteretsResults:
     """Everything the page and the PDF say about one set of answers (scoring.md §1 and §5). An
     answer to an item a later bank version dropped stays in the workbook but is not scored."""
-    interests_bank, guide = interests_bank or bank(state), guide or texts()
-    known = {item.id: item.dimension for item in interests_bank.items}
+    interets_bank, guide = interets_bank or bank(state), guide or texts()
+    known = {item.id: item.dimension for item in interets_bank.items}
     answers = {item_id: value for item_id, value in state.answers.items() if item_id in known}
     riasec = score_riasec(answers, known)
     timings = [PageTiming(n_items=t.n_items, seconds=t.seconds) for t in state.page_timings]
-    quality = response_quality(answers_in_bank_order(state, interests_bank), timings, riasec.elevation)
+    quality = response_quality(answers_in_bank_order(state, interets_bank), timings, riasec.elevation)
     said = verdicts(riasec, quality)
     unreliable = any(v.unreliable for v in said)
     readable = riasec.complete and not unreliable
@@ -204,7 +204,7 @@ def interests_results(state: QuestionnaireAnswers, interests_bank: Bank | None =
     # Iachan's index is never negative nor above 4 (§1.4); the clamp only removes float noise.
     index = min(max(riasec.differentiation_iachan or 0.0, 0.0), DIFFERENTIATION_MAX)
     band = guide.differentiation_band(index) if readable else None
-    return InterestsResults(
+    return InteretsResults(
         riasec=riasec, quality=quality,
         caveats=[CaveatText(v.caveat, guide.caveats[v.caveat].label, guide.caveats[v.caveat].text)
                  for v in said],
@@ -223,19 +223,19 @@ def interests_results(state: QuestionnaireAnswers, interests_bank: Bank | None =
     )
 
 
-def workbook_results(workbook: Workbook) -> InterestsResults | None:
+def workbook_results(workbook: Workbook) -> InteretsResults | None:
     """The results of the workbook's interests questionnaire, or None before its first answer."""
     state = workbook.interets
     if state is None or not state.answers:
         return None
-    return interests_results(state)
+    return interets_results(state)
 
 
-def profile_of(state: QuestionnaireAnswers | None, interests_bank: Bank | None = None) -> RiasecResult | None:
+def profile_of(state: QuestionnaireAnswers | None, interets_bank: Bank | None = None) -> RiasecResult | None:
     """The RIASEC profile when the interests questionnaire gives one (every type scored)."""
     if state is None:
         return None
-    riasec = interests_results(state, interests_bank).riasec
+    riasec = interets_results(state, interets_bank).riasec
     return riasec if riasec.complete else None
 
 

@@ -24,7 +24,7 @@ from domain.text import label_key
 from questionnaires.engine import Progress
 from questionnaires.loader import load_texts
 from questionnaires.roue_texts import RoueTexts, SpreadBand
-from scoring.roue import SCALE_MAX, DomainMark, LifeWheelResult, score_life_wheel
+from scoring.roue import SCALE_MAX, DomainMark, RoueScores, score_roue
 
 MAX_DOMAINS = 12  # as RoueDeLaVie.domains allows
 LABEL_MAX = 60  # as LifeDomain.label allows
@@ -81,8 +81,8 @@ def find_domain(workbook: Workbook, domain_id: str) -> LifeDomain | None:
     return next((d for d in domains_of(workbook) if d.id == domain_id), None)
 
 
-def result(workbook: Workbook) -> LifeWheelResult:
-    return score_life_wheel(domains_of(workbook))
+def result(workbook: Workbook) -> RoueScores:
+    return score_roue(domains_of(workbook))
 
 
 def progress(workbook: Workbook) -> Progress:
@@ -180,7 +180,7 @@ def priority_text(mark: DomainMark, weighted: bool) -> str:
             f"{mark.importance} sur 10, soit {mark.importance}\u00a0×\u00a0{mark.gap} = {mark.weight})")
 
 
-def reading(scored: LifeWheelResult, guide: RoueTexts | None = None) -> Reading:
+def reading(scored: RoueScores, guide: RoueTexts | None = None) -> Reading:
     guide = guide or texts()
     count = len(scored.rated)
     satisfaction = imbalance = band = note = None
@@ -226,7 +226,7 @@ class DomainRow:
 class RoueResults:
     """Everything the page and the PDF show of the wheel, computed once."""
 
-    scored: LifeWheelResult
+    scored: RoueScores
     reading: Reading
     wheel: tuple[DomainMark, ...]  # the domains drawn, in order; empty under WHEEL_MIN_AXES
     wheel_text: str

@@ -17,7 +17,7 @@ from questionnaires.engine import progress as answers_progress
 from questionnaires.loader import bank_for, load_texts
 from questionnaires.records import Meaning
 from questionnaires.valeurs_texts import ValeursTexts
-from scoring.valeurs import ValuesResult, chart_span, score_values
+from scoring.valeurs import ValeursScores, chart_span, score_valeurs
 
 VALEURS_BANK = "valeurs_professionnelles"
 TOP_SIZE = 5  # as Workbook.valeurs_top allows: « ses cinq valeurs essentielles »
@@ -40,20 +40,20 @@ def bank(state: QuestionnaireAnswers | None = None) -> Bank:
 # --- Results ------------------------------------------------------------------------------------
 
 
-def values_result(state: QuestionnaireAnswers | None, values_bank: Bank | None = None) -> ValuesResult | None:
+def valeurs_scores(state: QuestionnaireAnswers | None, valeurs_bank: Bank | None = None) -> ValeursScores | None:
     """Scores of the answers (scoring.md §3), or None before the first answer. An answer to an
     item a later bank version dropped stays in the workbook but is not scored."""
-    values_bank = values_bank or bank(state)
+    valeurs_bank = valeurs_bank or bank(state)
     if state is None or not state.answers:
         return None
-    item_values = {item.id: item.dimension for item in values_bank.items}
+    item_values = {item.id: item.dimension for item in valeurs_bank.items}
     known = {item_id: value for item_id, value in state.answers.items() if item_id in item_values}
-    return score_values(known, item_values, [d.id for d in values_bank.dimensions])
+    return score_valeurs(known, item_values, [d.id for d in valeurs_bank.dimensions])
 
 
 def finished(workbook: Workbook) -> bool:
     """The questionnaire gives a profile: every value has its score."""
-    result = values_result(workbook.valeurs)
+    result = valeurs_scores(workbook.valeurs)
     return result is not None and result.complete
 
 
@@ -80,14 +80,14 @@ class ProfileRow:
     chosen: int | None  # its place among the five values chosen, if chosen
 
 
-def profile_rows(result: ValuesResult, top: Sequence[str], values_bank: Bank | None = None) -> list[ProfileRow]:
+def profile_rows(result: ValeursScores, top: Sequence[str], valeurs_bank: Bank | None = None) -> list[ProfileRow]:
     """The scored values, highest ipsatised score first (ties in bank order)."""
-    values_bank = values_bank or bank()
+    valeurs_bank = valeurs_bank or bank()
     rows = []
     for rank, value in enumerate(result.ranking, 1):
         score = result.scores[value]
         rows.append(ProfileRow(
-            id=value, label=values_bank.dimension(value).label, mean=french_number(score.mean),
+            id=value, label=valeurs_bank.dimension(value).label, mean=french_number(score.mean),
             ipsatised=score.ipsatised, gap=signed(score.ipsatised), rank=rank,
             chosen=top.index(value) + 1 if value in top else None,
         ))
@@ -126,7 +126,7 @@ def profile_text(rows: Sequence[ProfileRow]) -> str:
 class ValeursResults:
     """Everything the results page and the PDF say about the values questionnaire."""
 
-    result: ValuesResult | None  # None before the first answer
+    result: ValeursScores | None  # None before the first answer
     caveats: list[Meaning]  # « pas encore terminé », or « tout semble avoir la même importance »
     rows: list[ProfileRow]  # empty until every value has its score
     span: float  # half-width of the profile chart's axis
@@ -144,15 +144,15 @@ def texts() -> ValeursTexts:
     return load_texts("valeurs")
 
 
-def valeurs_results(workbook: Workbook, values_bank: Bank | None = None) -> ValeursResults:
+def valeurs_results(workbook: Workbook, valeurs_bank: Bank | None = None) -> ValeursResults:
     """The values profile (scoring.md §3) and the five values chosen, said once for the page and
     the PDF."""
-    values_bank, guide = values_bank or bank(workbook.valeurs), texts()
-    result = values_result(workbook.valeurs, values_bank)
-    top = top_values(workbook, values_bank)
+    valeurs_bank, guide = valeurs_bank or bank(workbook.valeurs), texts()
+    result = valeurs_scores(workbook.valeurs, valeurs_bank)
+    top = top_valeurs(workbook, valeurs_bank)
     if result is None or not result.complete:
         return ValeursResults(result, [guide.incomplete], [], 0.0, "", [], None, top)
-    rows = profile_rows(result, workbook.valeurs_top, values_bank)
+    rows = profile_rows(result, workbook.valeurs_top, valeurs_bank)
     return ValeursResults(
         result=result, caveats=[guide.flat_protocol] if result.flat_protocol else [], rows=rows,
         span=chart_span(result), profile_text=profile_text(rows), table=profile_table(rows),
@@ -163,18 +163,18 @@ def valeurs_results(workbook: Workbook, values_bank: Bank | None = None) -> Vale
 # --- The five values that matter most -----------------------------------------------------------
 
 
-def top_values(workbook: Workbook, values_bank: Bank | None = None) -> list[tuple[str, str, str]]:
+def top_valeurs(workbook: Workbook, valeurs_bank: Bank | None = None) -> list[tuple[str, str, str]]:
     """(id, label, description) of the values chosen, in the beneficiary's order; a value a later
     bank version dropped is left out."""
-    known = {d.id: d for d in (values_bank or bank(workbook.valeurs)).dimensions}
+    known = {d.id: d for d in (valeurs_bank or bank(workbook.valeurs)).dimensions}
     return [(v, known[v].label, known[v].description) for v in workbook.valeurs_top if v in known]
 
 
-def set_top(workbook: Workbook, ordered_ids: Sequence[str], values_bank: Bank | None = None) -> Workbook:
+def set_top(workbook: Workbook, ordered_ids: Sequence[str], valeurs_bank: Bank | None = None) -> Workbook:
     """The workbook whose five values that matter most are these, in this order (five at most;
     fewer while the beneficiary is choosing)."""
     ordered = list(ordered_ids)
-    known = {d.id for d in (values_bank or bank(workbook.valeurs)).dimensions}
+    known = {d.id for d in (valeurs_bank or bank(workbook.valeurs)).dimensions}
     for value in ordered:
         if value not in known:
             raise ValeursError(UNKNOWN_VALUE.format(value=value))
@@ -201,13 +201,13 @@ def move_top(workbook: Workbook, value_id: str, offset: int) -> Workbook:
 def progress(workbook: Workbook) -> Progress:
     """Every item answered, then five values chosen: one step each."""
     answered = answers_progress(workbook.valeurs, bank(workbook.valeurs))
-    chosen = min(len(top_values(workbook)), TOP_SIZE)
+    chosen = min(len(top_valeurs(workbook)), TOP_SIZE)
     return Progress(answered.answered + chosen, answered.total + TOP_SIZE)
 
 
 def summary(workbook: Workbook) -> str:
     answered = answers_progress(workbook.valeurs, bank(workbook.valeurs))
-    chosen = len(top_values(workbook))
+    chosen = len(top_valeurs(workbook))
     choice = ("aucune valeur choisie" if chosen == 0 else
               f"{chosen}\u00a0valeur{'s' if chosen > 1 else ''} choisie{'s' if chosen > 1 else ''} "
               f"sur {TOP_SIZE}")

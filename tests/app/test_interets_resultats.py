@@ -174,7 +174,7 @@ def test_starting_again_keeps_the_previous_answers_in_the_journal(seed, consulta
 
     assert db.load(dossier_id).workbook.interets is None
     [kept] = db.replaced_versions(dossier_id)
-    assert kept.reason == ReplacementReason.INTERESTS_RESTARTED
+    assert kept.reason == ReplacementReason.INTERETS_RESTARTED
     assert kept.workbook.interets.answers == answered.interets.answers
     assert titles(at) == ["Mes centres d’intérêt"]  # back on the questionnaire, from the start
     # The consultant sees why that version was kept, and can bring it back.

@@ -16,7 +16,7 @@ from tests.app.helpers import BANK, change_workbook, open_link, show_page
 from tests.app.test_valeurs import BANK as VALEURS_BANK
 from tests.app.test_valeurs import RESULTS as VALEURS_PAGE
 from tests.app.test_valeurs import seed_valeurs
-from tests.facts import interests_facts, missing, page_text, pdf_text, valeurs_facts, words
+from tests.facts import interets_facts, missing, page_text, pdf_text, valeurs_facts, words
 from workbook import interets, valeurs
 
 PAGE = "pages/interets_resultats.py"
@@ -84,7 +84,7 @@ def test_the_page_and_the_pdf_state_the_same_facts_and_no_contradiction(
     page = page_text(show_page(open_link(seed.link(consultant, dossier_id)), PAGE))
     pdf = pdf_text(build_workbook_pdf(db.load(dossier_id).workbook, generated_at=GENERATED_AT))
     results = interets.workbook_results(workbook)
-    facts = interests_facts(results)
+    facts = interets_facts(results)
     caveats, never = EXPECTED[case]
 
     assert len(facts) > 20

@@ -16,7 +16,7 @@ from storage.store import Store
 from storage.users import Role
 from workbook import valeurs
 from workbook.activity import time_per_module
-from workbook.interets import interests_results
+from workbook.interets import interets_results
 
 LINK = re.compile(r"http://localhost:8501/\?acces=([A-Za-z0-9_-]{40,})")
 
@@ -58,7 +58,7 @@ def test_lea_has_a_complete_believable_profile(url, capsys):
     try:
         dossiers = {d.first_name: d for d in store.dossiers_of(store.list_users()[0].id)}
         lea = store.load(dossiers["Léa"].id).workbook
-        results = interests_results(lea.interets, bank)
+        results = interets_results(lea.interets, bank)
         assert results.riasec.complete and lea.interets.completed_at is not None
         assert results.riasec.code.startswith("S")
         assert results.quality.verdict is QualityVerdict.OK
@@ -75,7 +75,7 @@ def test_lea_has_a_complete_believable_profile(url, capsys):
         assert timedelta(minutes=5) < guided < timedelta(minutes=40)
 
         # Her work values are answered too, her five not chosen yet: the next step on screen.
-        profile = valeurs.values_result(lea.valeurs)
+        profile = valeurs.valeurs_scores(lea.valeurs)
         assert valeurs.finished(lea) and lea.valeurs_top == []
         assert profile.ranking[:3] == ["utilite_sociale", "equilibre", "relations"]
 

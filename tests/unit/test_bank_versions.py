@@ -13,7 +13,7 @@ from exports.json_io import WorkbookImportError, export_json, import_json
 from questionnaires import engine
 from questionnaires.loader import BankError, bank_for, list_banks, list_versions, load_bank
 from workbook import modules, valeurs
-from workbook.interets import interests_results
+from workbook.interets import interets_results
 
 INTERESTS, VALUES = "interets_riasec", "valeurs_professionnelles"
 
@@ -103,12 +103,12 @@ def test_an_unfinished_first_version_goes_on_with_its_own_items():
 
 def test_a_finished_first_version_is_scored_with_its_own_items():
     interests = answered(INTERESTS, "1.0")
-    result = interests_results(interests, bank_for(INTERESTS, interests))
+    result = interets_results(interests, bank_for(INTERESTS, interests))
     assert result.riasec.complete
     assert modules.PROGRESS[StepKey.INTERETS][0](workbook_with(interets=interests)).complete
 
     values = answered(VALUES, "1.0")
-    assert valeurs.values_result(values).complete
+    assert valeurs.valeurs_scores(values).complete
     workbook = workbook_with(valeurs=values)
     assert valeurs.progress(workbook).answered == 36
 

@@ -132,46 +132,46 @@ def test_every_item_text_is_a_short_phrase_starting_with_an_infinitive(interests
 
 
 @pytest.fixture
-def values_bank() -> Bank:
+def valeurs_bank() -> Bank:
     return load_bank("valeurs_professionnelles")
 
 
-def test_values_bank_is_scored_as_values_on_an_importance_scale(values_bank):
-    labels = [point.label for point in values_bank.scale.points]
-    assert values_bank.scoring == "values"
-    assert values_bank.scale.id == "importance_5" and values_bank.scale.values == [1, 2, 3, 4, 5]
+def test_values_bank_is_scored_as_values_on_an_importance_scale(valeurs_bank):
+    labels = [point.label for point in valeurs_bank.scale.points]
+    assert valeurs_bank.scoring == "values"
+    assert valeurs_bank.scale.id == "importance_5" and valeurs_bank.scale.values == [1, 2, 3, 4, 5]
     assert labels[0] == "Pas important du tout" and labels[-1] == "Très important"
 
 
 @pytest.mark.parametrize("version", list_versions("valeurs_professionnelles"))
 def test_values_bank_has_about_twelve_values_of_three_or_four_items(version):
-    values_bank = load_bank("valeurs_professionnelles", version)
-    assert 10 <= len(values_bank.dimensions) <= 14
-    for value, items in values_bank.items_by_dimension().items():
+    valeurs_bank = load_bank("valeurs_professionnelles", version)
+    assert 10 <= len(valeurs_bank.dimensions) <= 14
+    for value, items in valeurs_bank.items_by_dimension().items():
         assert 3 <= len(items) <= 4, value
         for item in items:
             assert re.fullmatch(rf"val-{value}-\d\d", item.id)
-    assert all(d.description.endswith(".") for d in values_bank.dimensions)
+    assert all(d.description.endswith(".") for d in valeurs_bank.dimensions)
 
 
 @pytest.mark.parametrize("version", list_versions("valeurs_professionnelles"))
 def test_every_group_of_the_values_bank_mixes_different_values(version):
-    values_bank = load_bank("valeurs_professionnelles", version)
-    assert {len(group) for group in groups(values_bank)} == {values_bank.group_size}
-    for group in groups(values_bank):
+    valeurs_bank = load_bank("valeurs_professionnelles", version)
+    assert {len(group) for group in groups(valeurs_bank)} == {valeurs_bank.group_size}
+    for group in groups(valeurs_bank):
         assert len({item.dimension for item in group}) == len(group)
 
 
-def test_no_group_of_the_values_bank_follows_the_order_of_the_values(values_bank):
-    order = [d.id for d in values_bank.dimensions]
-    for group in groups(values_bank):
+def test_no_group_of_the_values_bank_follows_the_order_of_the_values(valeurs_bank):
+    order = [d.id for d in valeurs_bank.dimensions]
+    for group in groups(valeurs_bank):
         places = [order.index(item.dimension) for item in group]
         assert all(abs(a - b) != 1 for a, b in zip(places, places[1:])), [i.id for i in group]
 
 
-def test_values_items_complete_dans_mon_travail_il_est_important_pour_moi_de(values_bank):
+def test_values_items_complete_dans_mon_travail_il_est_important_pour_moi_de(valeurs_bank):
     # Each item is a short phrase that starts with an infinitive (after « Ne pas », « Me »...).
-    for item in values_bank.items:
+    for item in valeurs_bank.items:
         verb = re.split(r"\W+", re.sub(r"^(Ne pas |M’|Me |Bien )", "", item.text))[0]
         assert re.search(r"(er|ir|re|oir)$", verb), item.text
         assert len(item.text) <= 70 and not item.text.endswith("."), item.text

@@ -31,7 +31,7 @@ def answers(means: dict[str, tuple[int, ...]], *, seconds_per_item: float | None
 
 
 def results(means, **kwargs):
-    return interets.interests_results(answers(means, **kwargs))
+    return interets.interets_results(answers(means, **kwargs))
 
 
 def caveats(means, **kwargs) -> list[Caveat]:
@@ -130,7 +130,7 @@ def test_figures_are_french_and_rounded_once():
 def test_missing_answers_say_incomplete_and_no_code():
     state = answers(CLEAR)
     state = state.model_copy(update={"answers": dict(list(state.answers.items())[:20])})
-    said = interets.interests_results(state)
+    said = interets.interets_results(state)
 
     assert [c.caveat for c in said.caveats][:1] == [Caveat.INCOMPLETE]
     assert said.code == "" and said.letters == [] and said.tie_note is None

@@ -22,14 +22,14 @@ def answered(values_of=lambda index: 3 + (index < 2) - (index >= 10), upto: int 
 
 
 def test_no_answer_gives_no_result():
-    assert valeurs.values_result(None) is None
-    assert valeurs.values_result(engine.start(BANK)) is None
+    assert valeurs.valeurs_scores(None) is None
+    assert valeurs.valeurs_scores(engine.start(BANK)) is None
     assert not valeurs.finished(new_workbook("Zoé", "Martin"))
 
 
 def test_a_finished_questionnaire_gives_the_profile_in_order():
     workbook = answered()
-    result = valeurs.values_result(workbook.valeurs)
+    result = valeurs.valeurs_scores(workbook.valeurs)
     rows = valeurs.profile_rows(result, [])
 
     # person mean = (2 × 4 + 8 × 3 + 2 × 2) / 12 = 36/12 = 3 → +1, 0, −1
@@ -42,7 +42,7 @@ def test_a_finished_questionnaire_gives_the_profile_in_order():
 def test_an_answer_to_an_item_the_bank_dropped_is_kept_but_not_scored():
     workbook = answered()
     state = workbook.valeurs.model_copy(update={"answers": {**workbook.valeurs.answers, "val-ancien-01": 5}})
-    assert valeurs.values_result(state).complete
+    assert valeurs.valeurs_scores(state).complete
 
 
 def test_an_unfinished_questionnaire_is_not_finished():
@@ -58,7 +58,7 @@ def test_signed_numbers_are_written_the_french_way(value, text):
 
 def test_the_profile_in_words_names_each_value_its_gap_and_the_choice():
     workbook = valeurs.set_top(answered(), [IDS[5], IDS[0]])
-    rows = valeurs.profile_rows(valeurs.values_result(workbook.valeurs), workbook.valeurs_top)
+    rows = valeurs.profile_rows(valeurs.valeurs_scores(workbook.valeurs), workbook.valeurs_top)
     text = valeurs.profile_text(rows)
 
     first, chosen = BANK.dimension(IDS[0]).label, BANK.dimension(IDS[5]).label
@@ -74,7 +74,7 @@ def test_the_five_values_are_saved_in_the_order_given():
     workbook = valeurs.set_top(answered(), [IDS[3], IDS[0], IDS[7]])
 
     assert workbook.valeurs_top == [IDS[3], IDS[0], IDS[7]]
-    assert [label for _, label, _ in valeurs.top_values(workbook)] == [
+    assert [label for _, label, _ in valeurs.top_valeurs(workbook)] == [
         BANK.dimension(IDS[3]).label, BANK.dimension(IDS[0]).label, BANK.dimension(IDS[7]).label]
 
 

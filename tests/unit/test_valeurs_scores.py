@@ -9,7 +9,7 @@ import statistics
 import pytest
 
 from questionnaires.loader import load_bank
-from scoring.valeurs import chart_span, enough_answers, score_values
+from scoring.valeurs import chart_span, enough_answers, score_valeurs
 
 ITEMS = {f"{value.lower()}{n}": value for value in "ABCD" for n in (1, 2, 3)}
 
@@ -38,7 +38,7 @@ EXAMPLE_1 = answers(A=(5, 5, 4), B=(4, 3, 5), C=(2, 3, 1), D=(3, 3, 3))
 
 
 def test_value_scores_are_the_means_of_their_items():
-    result = score_values(EXAMPLE_1, ITEMS)
+    result = score_valeurs(EXAMPLE_1, ITEMS)
 
     assert {v: s.mean for v, s in result.scores.items()} == pytest.approx(
         {"A": 14 / 3, "B": 4.0, "C": 2.0, "D": 3.0})
@@ -46,7 +46,7 @@ def test_value_scores_are_the_means_of_their_items():
 
 
 def test_ipsatised_scores_subtract_the_persons_mean_over_all_items():
-    result = score_values(EXAMPLE_1, ITEMS)
+    result = score_valeurs(EXAMPLE_1, ITEMS)
 
     assert {v: s.ipsatised for v, s in result.scores.items()} == pytest.approx(
         {"A": 15 / 12, "B": 7 / 12, "C": -17 / 12, "D": -5 / 12})
@@ -54,11 +54,11 @@ def test_ipsatised_scores_subtract_the_persons_mean_over_all_items():
 
 
 def test_values_are_ranked_by_ipsatised_score_highest_first():
-    assert score_values(EXAMPLE_1, ITEMS).ranking == ["A", "B", "D", "C"]
+    assert score_valeurs(EXAMPLE_1, ITEMS).ranking == ["A", "B", "D", "C"]
 
 
 def test_item_sd_is_the_sample_sd_and_a_spread_protocol_is_not_flat():
-    result = score_values(EXAMPLE_1, ITEMS)
+    result = score_valeurs(EXAMPLE_1, ITEMS)
 
     assert result.item_sd == pytest.approx((203 / 132) ** 0.5)
     assert result.item_sd == pytest.approx(1.2401, abs=1e-4)
@@ -78,7 +78,7 @@ EXAMPLE_2 = answers(A=(5, 5, 5), B=(5, 5, 4), C=(5, 4, 5), D=(5, 5, 5))
 
 
 def test_answers_all_alike_are_flagged_tout_est_important():
-    result = score_values(EXAMPLE_2, ITEMS)
+    result = score_valeurs(EXAMPLE_2, ITEMS)
 
     assert result.item_sd == pytest.approx((60 / 36 / 11) ** 0.5)
     assert result.item_sd == pytest.approx(0.3892, abs=1e-4)
@@ -86,12 +86,12 @@ def test_answers_all_alike_are_flagged_tout_est_important():
 
 
 def test_ties_keep_the_bank_order_of_values():
-    result = score_values(EXAMPLE_2, ITEMS)
+    result = score_valeurs(EXAMPLE_2, ITEMS)
 
     assert {v: s.ipsatised for v, s in result.scores.items()} == pytest.approx(
         {"A": 1 / 6, "B": -1 / 6, "C": -1 / 6, "D": 1 / 6})
     assert result.ranking == ["A", "D", "B", "C"]
-    assert score_values(EXAMPLE_2, ITEMS, order=["D", "C", "B", "A"]).ranking == ["D", "A", "C", "B"]
+    assert score_valeurs(EXAMPLE_2, ITEMS, order=["D", "C", "B", "A"]).ranking == ["D", "A", "C", "B"]
 
 
 # The threshold itself: answers 3, 3, 3, 4 → mean 3.25, SS = 3 × 0.0625 + 0.5625 = 0.75,
@@ -104,7 +104,7 @@ def test_ties_keep_the_bank_order_of_values():
 ])
 def test_flat_protocol_threshold_is_an_sd_strictly_below_one_half(values, sd, flat):
     items = {"x1": "X", "x2": "X", "y1": "Y", "y2": "Y"}
-    result = score_values(dict(zip(items, values)), items)
+    result = score_valeurs(dict(zip(items, values)), items)
 
     assert result.item_sd == pytest.approx(sd)
     assert result.flat_protocol is flat
@@ -116,7 +116,7 @@ def test_flat_protocol_threshold_is_an_sd_strictly_below_one_half(values, sd, fl
 #   ipsatised: B = 4 - 37/11 = +7/11 = +0.6364; C = 2 - 37/11 = -15/11; D = 3 - 37/11 = -4/11
 #   ranking B, D, C (A unscored, left out); the profile is not complete
 def test_a_value_with_too_few_answers_has_no_score_but_its_answers_count_in_the_mean():
-    result = score_values(answers(A=(5, 5, None), B=(4, 3, 5), C=(2, 3, 1), D=(3, 3, 3)), ITEMS)
+    result = score_valeurs(answers(A=(5, 5, None), B=(4, 3, 5), C=(2, 3, 1), D=(3, 3, 3)), ITEMS)
 
     assert result.scores["A"].answered == 2
     assert result.scores["A"].mean is None and result.scores["A"].ipsatised is None
@@ -138,7 +138,7 @@ def test_a_value_is_scored_when_at_least_80_percent_of_its_items_are_answered(an
 
 
 def test_no_answer_gives_no_score_and_no_flag():
-    result = score_values({}, ITEMS)
+    result = score_valeurs({}, ITEMS)
 
     assert result.person_mean is None and result.item_sd is None
     assert not result.flat_protocol and not result.complete
@@ -152,7 +152,7 @@ def test_no_answer_gives_no_score_and_no_flag():
 ])
 def test_answers_outside_the_bank_or_the_scale_are_refused(given, message):
     with pytest.raises(ValueError, match=message):
-        score_values(given, ITEMS)
+        score_valeurs(given, ITEMS)
 
 
 # Chart axis: the longest bar plus 0.3 for its number, rounded up to a half point, at least 1.
@@ -160,7 +160,7 @@ def test_answers_outside_the_bank_or_the_scale_are_refused(given, message):
 #   example 2: 1/6 = 0.1667 → 0.4667 → 0.5 → at least 1.0
 @pytest.mark.parametrize("example, span", [(EXAMPLE_1, 2.0), (EXAMPLE_2, 1.0)])
 def test_chart_span_leaves_room_for_the_longest_bar_and_its_number(example, span):
-    assert chart_span(score_values(example, ITEMS)) == span
+    assert chart_span(score_valeurs(example, ITEMS)) == span
 
 
 def test_the_real_bank_scores_every_value_when_every_item_is_answered():
@@ -168,7 +168,7 @@ def test_the_real_bank_scores_every_value_when_every_item_is_answered():
     item_values = {item.id: item.dimension for item in bank.items}
     # Each value's items all at one answer: the first four values at 5, the rest at 2.
     high = {d.id for d in bank.dimensions[:4]}
-    result = score_values({i: 5 if v in high else 2 for i, v in item_values.items()}, item_values,
+    result = score_valeurs({i: 5 if v in high else 2 for i, v in item_values.items()}, item_values,
                           [d.id for d in bank.dimensions])
 
     assert result.complete

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from scoring.roue import score_life_wheel
+from scoring.roue import score_roue
 
 LABELS = ["Travail", "Finances", "Santé", "Famille et amis", "Couple", "Développement personnel",
           "Loisirs", "Cadre de vie"]
@@ -32,7 +32,7 @@ def labels_of(marks):
 
 def test_worked_example_gives_mean_six_and_sample_sd_two():
     # Deviations from 6: 1, −2, 2, 0, −3, −1, 3, 0; squares sum to 28; 28 / (8 − 1) = 4; √4 = 2.
-    result = score_life_wheel(wheel(WORKED_EXAMPLE))
+    result = score_roue(wheel(WORKED_EXAMPLE))
 
     assert result.mean == 6.0
     assert result.sd == pytest.approx(2.0)
@@ -40,7 +40,7 @@ def test_worked_example_gives_mean_six_and_sample_sd_two():
 
 
 def test_worked_example_priorities_are_the_two_lowest_satisfactions():
-    result = score_life_wheel(wheel(WORKED_EXAMPLE))
+    result = score_roue(wheel(WORKED_EXAMPLE))
 
     assert not result.weighted
     assert labels_of(result.priorities) == ["Couple", "Finances"]  # 3, then 4
@@ -54,7 +54,7 @@ def test_with_importance_priorities_follow_importance_times_gap_to_ten():
     # Famille et amis first (32); Finances and Développement personnel tie at 30: the lower
     # satisfaction (Finances, 4 against 5) goes first. Couple, the lowest satisfaction, is not
     # a priority: it matters less to this person.
-    result = score_life_wheel(wheel(WORKED_EXAMPLE, [9, 5, 10, 8, 4, 6, 3, 7]))
+    result = score_roue(wheel(WORKED_EXAMPLE, [9, 5, 10, 8, 4, 6, 3, 7]))
 
     assert result.weighted
     assert [mark.weight for mark in result.rated] == [27, 30, 20, 32, 28, 30, 3, 28]
@@ -65,7 +65,7 @@ def test_with_importance_priorities_follow_importance_times_gap_to_ten():
 
 def test_weighted_priorities_tying_exactly_go_in_wheel_order_and_the_tie_is_flagged():
     # Three domains at 5 with importance 6: each 6 × (10 − 5) = 30.
-    result = score_life_wheel(wheel([5, 5, 5], [6, 6, 6]))
+    result = score_roue(wheel([5, 5, 5], [6, 6, 6]))
 
     assert labels_of(result.priorities) == ["Travail", "Finances"]
     assert result.priority_tie
@@ -74,7 +74,7 @@ def test_weighted_priorities_tying_exactly_go_in_wheel_order_and_the_tie_is_flag
 def test_equal_lowest_satisfactions_go_to_the_higher_importance_then_the_wheel_order():
     # Importance is incomplete (Travail and Couple have none): the lowest satisfactions rule, and
     # of Finances (3, importance 2) and Santé (3, importance 7) Santé goes first.
-    result = score_life_wheel(wheel([4, 3, 3, 8, 3], [None, 2, 7, 5, None]))
+    result = score_roue(wheel([4, 3, 3, 8, 3], [None, 2, 7, 5, None]))
 
     assert not result.weighted
     assert labels_of(result.priorities) == ["Santé", "Finances"]
@@ -84,19 +84,19 @@ def test_equal_lowest_satisfactions_go_to_the_higher_importance_then_the_wheel_o
 
 
 def test_equal_lowest_satisfactions_without_importance_go_in_wheel_order_and_the_tie_is_flagged():
-    result = score_life_wheel(wheel([6, 2, 2, 2]))
+    result = score_roue(wheel([6, 2, 2, 2]))
 
     assert labels_of(result.priorities) == ["Finances", "Santé"]
     assert result.priority_tie  # Famille et amis is at 2 as well
 
 
 def test_without_any_importance_nothing_is_said_to_be_missing():
-    assert score_life_wheel(wheel(WORKED_EXAMPLE)).missing_importance == ()
+    assert score_roue(wheel(WORKED_EXAMPLE)).missing_importance == ()
 
 
 def test_unrated_domains_are_left_out_of_every_figure_and_named():
     marks = [7, None, 8, 6, None, 5, 9, 6]
-    result = score_life_wheel(wheel(marks))
+    result = score_roue(wheel(marks))
 
     assert result.unrated == ("Finances", "Couple")
     assert [mark.label for mark in result.rated] == ["Travail", "Santé", "Famille et amis",
@@ -106,7 +106,7 @@ def test_unrated_domains_are_left_out_of_every_figure_and_named():
 
 
 def test_importance_of_unrated_domains_does_not_stop_the_weighted_order():
-    result = score_life_wheel(wheel([6, None, 2], [5, None, 1]))
+    result = score_roue(wheel([6, None, 2], [5, None, 1]))
 
     assert result.weighted
     assert labels_of(result.priorities) == ["Travail", "Santé"]  # 5×4=20, then 1×8=8
@@ -126,13 +126,13 @@ def test_importance_of_unrated_domains_does_not_stop_the_weighted_order():
     ],
 )
 def test_edge_cases(satisfactions, importances, mean, sd, spread, priorities):
-    result = score_life_wheel(wheel(satisfactions, importances))
+    result = score_roue(wheel(satisfactions, importances))
 
     assert (result.mean, result.sd, result.spread) == (mean, sd, spread)
     assert labels_of(result.priorities) == priorities
 
 
 def test_result_is_frozen():
-    result = score_life_wheel(wheel(WORKED_EXAMPLE))
+    result = score_roue(wheel(WORKED_EXAMPLE))
     with pytest.raises(AttributeError):
         result.mean = 5.0  # type: ignore[misc]
