@@ -282,6 +282,7 @@ def rome_riasec_codes() -> list[tuple[str, str, str | None]] | None:
 
 
 def bench_ranking(workbook, n: int) -> Figure | None:
+    from domain.french import french_integer
     from questionnaires.loader import bank_for
     from scoring.matching import rank_metiers
     from workbook.interets import interets_results
@@ -294,7 +295,7 @@ def bench_ranking(workbook, n: int) -> Figure | None:
     profile = interets_results(workbook.interets, bank_for(INTERETS_BANK, workbook.interets)).riasec
     if len(rank_metiers(profile, codes)) != len(codes):
         raise RuntimeError("rank_metiers n’a pas classé toutes les fiches")
-    label = f"Classement des {len(codes):,} métiers".replace(",", "\u202f")
+    label = f"Classement des {french_integer(len(codes))} métiers"
     return figure("ranking", label, timed(lambda: rank_metiers(profile, codes), n, WARMUP),
                   RANKING_BUDGET_MS)
 

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
+from domain.french import french_integer
 from referentiel.parse import CONTEXTE
 from referentiel.search import Entry, Kind, SearchIndex, normalise
 from storage import rome_tables as db
@@ -34,7 +35,7 @@ COUNT_LABELS = {
 
 def format_counts(counts: dict[str, int]) -> list[str]:
     """« 1 584 fiches métier », ... (thin non-breaking spaces between thousands)."""
-    return [f"{counts[key]:,}".replace(",", "\u202f") + f" {label}"
+    return [french_integer(counts[key]) + f" {label}"
             for key, label in COUNT_LABELS.items() if key in counts]
 
 

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from domain.french import french_integer
 from domain.model import Attentes, Condition, Piste, Preference, Relocation, Workbook
 from domain.text import label_key
 from domain.validation import member, validated
@@ -227,7 +228,7 @@ def practical(workbook: Workbook) -> list[tuple[str, str]]:
 
 def euros(value: int) -> str:
     """1800 → « 1 800 € » (thin non-breaking space between thousands)."""
-    return f"{value:,}".replace(",", "\u202f") + "\u00a0€"
+    return french_integer(value) + "\u00a0€"
 
 
 # --- Changing ------------------------------------------------------------------------------------
