@@ -1,15 +1,12 @@
 """The words of a label (domain.words): stems, the synonyms table and its schema, and the
-table checked against the real ROME release."""
+table (checked against the real ROME release in tests/integration/test_words_rome.py)."""
 
 from __future__ import annotations
-
-import csv
 
 import pytest
 from pydantic import ValidationError
 
 from domain.words import SYNONYMS_FILE, SynonymsTable, Vocabulary, normalise, stem, vocabulary
-from tests import rome
 
 
 @pytest.mark.parametrize(("words", "same"), [
@@ -82,13 +79,3 @@ def test_a_wrong_table_is_refused(changes, message):
 
 def test_the_shipped_table_is_valid():
     assert SynonymsTable.model_validate_json(SYNONYMS_FILE.read_text(encoding="utf-8")).savoir_etre
-
-
-def test_each_savoir_etre_of_the_table_is_one_of_the_release_with_its_label():
-    path = rome.require_release() / f"unix_referentiel_competence_v{rome.REAL_TAG}_utf8.csv"
-    with path.open(encoding="utf-8", newline="") as file:
-        release = {row["code_ogr"]: row["libelle_competence"] for row in csv.DictReader(file)
-                   if row["cat_comp"] == "Savoir-être professionnel"}
-    shipped = SynonymsTable.model_validate_json(SYNONYMS_FILE.read_text(encoding="utf-8"))
-
-    assert {entry.code_ogr: entry.libelle for entry in shipped.savoir_etre} == release
