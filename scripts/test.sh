@@ -17,4 +17,6 @@ fi
 
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
-exec .venv/bin/python -m pytest "$@"
+# Two workers (this machine has two cores): the browser tests on one, with their servers started
+# once, and the rest of the suite on the other (tests/e2e/conftest.py groups them).
+exec .venv/bin/python -m pytest -n 2 --dist loadgroup "$@"

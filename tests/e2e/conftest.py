@@ -185,3 +185,12 @@ def _capture_pages(item) -> None:
                 page.screenshot(path=folder / f"{item.name}-{c}-{p}.png", full_page=True)
             except Exception:  # a crashed page must not hide the test's own failure
                 pass
+
+
+def pytest_collection_modifyitems(items):
+    # With pytest-xdist (`-n 2 --dist loadgroup`), every browser test runs on one worker: its
+    # servers, the référentiel they share and the browser start once, while the other worker
+    # runs the rest of the suite.
+    for item in items:
+        if item.nodeid.startswith("tests/e2e/"):
+            item.add_marker(pytest.mark.xdist_group("browser"))

@@ -19,8 +19,9 @@ STREAMLIT_OWN = {"list", "listitem", "presentation-role-conflict"}
 HEADINGS = {"pages/fiche_metier.py": "Infirmier / Infirmière en soins généraux (IDE)",
             "pages/mon_classeur.py": "Mon classeur"}
 QUERIES = {"pages/fiche_metier.py": "?code=J1506"}
-PAGES = [("", "Bonjour Léa")] + [
-    (page.path, HEADINGS.get(page.path, page.title)) for step in STEPS for page in step.pages]
+PAGES = [("", "Bonjour Léa", None)] + [
+    (page.path, HEADINGS.get(page.path, page.title), None if page.hidden else page.title)
+    for step in STEPS for page in step.pages]
 # Drawn means: the script run is over, no element is still stale from the run before, and every
 # chart has drawn its SVG (Plotly draws after the run).
 DRAWN = """() => {
@@ -60,10 +61,15 @@ def test_the_beneficiarys_pages_have_no_accessibility_violation(lea, presentatio
         lea.get_by_text("Mode présentation", exact=True).click()
         expect(lea.locator("[data-testid='stSidebar']")).to_be_hidden(timeout=TIMEOUT)
     found = {}
-    # Each page by its address: a new session each time, kept signed in by the cookie,
-    # with presentation mode remembered for her.
-    for path, title in PAGES:
-        lea.goto(f"{url}/{address(path)}")
+    # In normal mode each page is opened from the menu, as she does; in presentation mode (its
+    # menu folds pages into « more ») and for a page without a menu entry, by its address: a new
+    # session each time, kept signed in by the cookie, with presentation mode remembered for her.
+    menu = lea.locator("[data-testid='stSidebarNav']")
+    for path, title, menu_title in PAGES:
+        if presentation or menu_title is None:
+            lea.goto(f"{url}/{address(path)}")
+        else:
+            menu.get_by_role("link", name=menu_title, exact=True).click()
         expect(lea.get_by_role("heading", name=title).first).to_be_visible(timeout=TIMEOUT)
         lea.wait_for_function(DRAWN, timeout=TIMEOUT)
         if problems := violations(lea):
