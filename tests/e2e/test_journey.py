@@ -291,8 +291,7 @@ def test_a_beneficiary_chooses_her_five_values_and_draws_her_life_wheel(demo_ser
     for value in LEA_TOP:
         choose(page, "Les valeurs qui comptent le plus pour moi", value)
     expect(page.get_by_text("Vous avez choisi")).to_have_count(0)  # five of five: no reminder
-    with rerun(page):
-        page.get_by_role("button", name="↑ Monter").nth(1).click()  # the second one goes first
+    page.get_by_role("button", name="↑ Monter").nth(1).click()  # the second one goes first
     expect(page.locator("[data-testid='stMarkdownContainer'] p").filter(
         has_text=re.compile(r"^1\. Équilibre de vie —"))).to_be_visible(timeout=TIMEOUT)
 

@@ -81,7 +81,7 @@ def test_every_field_of_the_workbook_belongs_to_a_step():
 def test_the_accessibility_test_visits_every_page_of_the_guide():
     from tests.e2e import test_accessibility  # imported here: it loads Playwright and axe
 
-    visited = {path for path, _heading in test_accessibility.PAGES}
+    visited = {path for path, _heading, _menu in test_accessibility.PAGES}
     assert {page.path for _step, page in GUIDE_PAGES} <= visited
 
 
