@@ -58,7 +58,7 @@ def stem(word: str) -> str:
 
 def _one_word(value: str) -> str:
     if len(normalise(value).split()) != 1:
-        raise ValueError(f"« {value} » must be one word")
+        raise ValueError(f"'{value}' must be one word")
     return value
 
 
@@ -80,7 +80,7 @@ class Derivation(_Strict):
     @model_validator(mode="after")
     def _concept_is_one_of_the_words(self) -> Derivation:
         if self.concept not in self.words:
-            raise ValueError(f"« {self.concept} » must be one of its words")
+            raise ValueError(f"'{self.concept}' must be one of its words")
         return self
 
 
@@ -120,7 +120,7 @@ class SynonymsTable(_Strict):
                 for word in entry.words:
                     owner = getattr(entry, name)
                     if seen.setdefault(stem(normalise(word)), owner) != owner:
-                        raise ValueError(f"« {word} » is in two entries ({seen[stem(normalise(word))]}, {owner})")
+                        raise ValueError(f"'{word}' is in two entries ({seen[stem(normalise(word))]}, {owner})")
         return self
 
 

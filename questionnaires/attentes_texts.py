@@ -22,9 +22,9 @@ class BuiltinCondition(Record):
     @model_validator(mode="after")
     def _id_follows_the_code(self) -> "BuiltinCondition":
         if self.code_ogr is not None and self.id != f"ogr-{self.code_ogr}":
-            raise ValueError(f"condition {self.id}: a ROME contexte's id must be ogr-{self.code_ogr}")
+            raise ValueError(f"condition {self.id}: the id of a ROME contexte must be ogr-{self.code_ogr}")
         if self.code_ogr is None and self.id.startswith("ogr-"):
-            raise ValueError(f"condition {self.id}: ids « ogr-… » are kept for ROME contextes")
+            raise ValueError(f"condition {self.id}: ids 'ogr-…' are kept for ROME contextes")
         return self
 
 

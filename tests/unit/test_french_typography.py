@@ -14,7 +14,8 @@ SOURCES = sorted([ROOT / "app.py", ROOT / "settings.py", *(ROOT / "pages").glob(
                   *(ROOT / "ui").glob("*.py"), *(ROOT / "storage").glob("*.py"),
                   *(ROOT / "workbook").glob("*.py"), *(ROOT / "scoring").glob("*.py"),
                   *(ROOT / "exports").glob("*.py"), *(ROOT / "scripts").glob("*.py"),
-                  *(ROOT / "web").glob("*.py")])
+                  *(ROOT / "web").glob("*.py"), *(ROOT / "domain").glob("*.py"),
+                  *(ROOT / "referentiel").glob("*.py"), *(ROOT / "questionnaires").glob("*.py")])
 PLAIN_SPACE_BEFORE_PUNCTUATION = re.compile(r"[^\s] [:;!?](\s|$)")
 PLAIN_SPACE_IN_GUILLEMETS = re.compile(r"« | »")
 STRAIGHT_APOSTROPHE = re.compile(r"[A-Za-zÀ-ÿ]'[A-Za-zÀ-ÿ]")
