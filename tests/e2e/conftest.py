@@ -4,45 +4,21 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from bench.servers import ROOT, ServedApp
 from tests.e2e.runs import count_runs
 from tests.rome import require_release
 
-ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server stopped (code {process.returncode})")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.read().strip() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError("the server did not answer /_stcore/health in time")
 
 
 @pytest.fixture(scope="session")
@@ -52,49 +28,6 @@ def chromium_path() -> str:
             pytest.fail(f"Chromium is required in CI and was not found at {CHROMIUM}")
         pytest.skip(f"Chromium not installed at {CHROMIUM} (apt-get install chromium)")
     return CHROMIUM
-
-
-class ServedApp:
-    """`streamlit run server.py` as users get it, which a test may stop, kill and start again
-    on the same port and database (a restart, a crash)."""
-
-    def __init__(self, data: Path, database_url: str, env: dict[str, str] | None = None):
-        self.data, self.database_url = data, database_url
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.env = {**os.environ, "DATABASE_URL": database_url,
-                    "GUIDE_BILAN_PUBLIC_URL": self.url, **(env or {})}
-        self.process: subprocess.Popen | None = None
-        self._log = None
-
-    def start(self) -> str:
-        self._log = open(self.data / "server.log", "a")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "server.py", "--server.headless", "true",
-             "--server.port", str(self.port), "--server.address", "127.0.0.1",
-             "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=self.env, stdout=self._log, stderr=subprocess.STDOUT,
-        )
-        _wait_healthy(self.url, self.process)
-        return self.url
-
-    def stop(self, sig: int = signal.SIGTERM) -> None:
-        """Stop the server with `sig` (SIGKILL for a crash) and wait until it is gone."""
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(sig)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self.process = None
-        if self._log is not None:
-            self._log.close()
-            self._log = None
-
-    def restart(self, sig: int = signal.SIGTERM) -> str:
-        self.stop(sig)
-        return self.start()
 
 
 def _serve(data: Path, database_url: str):

@@ -9,9 +9,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.servers import ServedApp
 from storage.store import Store
 from tests.app.helpers import Seed
-from tests.e2e.conftest import ServedApp
 
 
 @dataclass

@@ -192,9 +192,11 @@ def add_acquis(page: Page, tab: str, label: str, typed: str, suggestion: str | N
     page.get_by_role("tab", name=tab).click()
     field = page.get_by_role("textbox", name=f"Ajouter un {tab.lower()}")
     expect(field).to_have_value("")  # emptied by the run that showed the previous addition
-    field.fill(typed)
-    field.press("Enter")
-    # Enabled by the run that received the text.
+    # The run that receives the text enables « Ajouter tel quel » and draws the référentiel's
+    # suggestions above it: clicked before that run is over, the button may move under the click.
+    with rerun(page):
+        field.fill(typed)
+        field.press("Enter")
     expect(page.get_by_role("button", name=re.compile("Ajouter tel quel$"))).to_be_enabled(timeout=TIMEOUT)
     if suggestion:
         button = page.get_by_role("button", name=re.compile(re.escape(suggestion))).first

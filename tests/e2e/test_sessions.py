@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from bench.servers import ServedApp
 from storage import access
 from storage.store import Store
-from tests.e2e.conftest import ServedApp
 from tests.e2e.runs import idle, new_document
 from tests.e2e.test_journey import TIMEOUT, click_button, heading
 from web.browser_key import COOKIE_NAME
